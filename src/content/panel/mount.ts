@@ -1,0 +1,65 @@
+/**
+ * The panel's host: one element on <html> with an open shadow root (open so tests can read it),
+ * styles isolated with :host{all:initial}, key events kept from the exchange's trading hotkeys.
+ */
+import { h, render } from 'preact';
+import css from './panel.css?inline';
+import { Panel, type PanelState } from './Panel';
+import { placeBesideForm, type Rect } from './placement';
+
+export const PANEL_HOST_ID = 'margin-lens-panel';
+const PANEL_WIDTH = 300;
+
+const HOST_CSS = `:host{all:initial;position:fixed;z-index:2147483646;display:block;width:${PANEL_WIDTH}px;left:8px;top:8px}`;
+
+export interface PanelHandle {
+  update(state: PanelState): void;
+  /** Re-anchor beside the form's current bounding rect. */
+  place(form: Rect): void;
+  remove(): void;
+}
+
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
+
+export function mountPanel(doc: Document, onToggleCollapsed: () => void): PanelHandle {
+  doc.getElementById(PANEL_HOST_ID)?.remove(); // a copy left by an orphaned earlier instance
+  const host = doc.createElement('div');
+  host.id = PANEL_HOST_ID;
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = HOST_CSS + css;
+  shadow.appendChild(style);
+  const container = doc.createElement('div');
+  shadow.appendChild(container);
+  for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
+  doc.documentElement.appendChild(host);
+
+  let lastForm: Rect | null = null;
+  const place = (form: Rect) => {
+    lastForm = form;
+    const view = doc.defaultView;
+    if (!view) return;
+    const at = placeBesideForm(
+      form,
+      { width: PANEL_WIDTH, height: host.offsetHeight },
+      { width: view.innerWidth, height: view.innerHeight },
+    );
+    host.style.left = `${Math.round(at.left)}px`;
+    host.style.top = `${Math.round(at.top)}px`;
+    host.dataset.side = at.side;
+  };
+
+  return {
+    update(state) {
+      // The SPA may have replaced <html>'s children or removed foreign nodes: re-attach.
+      if (!host.isConnected) doc.documentElement.appendChild(host);
+      render(h(Panel, { ...state, onToggleCollapsed }), container);
+      if (lastForm) place(lastForm); // the height changed with the content
+    },
+    place,
+    remove() {
+      render(null, container);
+      host.remove();
+    },
+  };
+}

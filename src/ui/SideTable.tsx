@@ -1,0 +1,70 @@
+import type { Mode, SideEvaluation } from '../engine/evaluation';
+import { FigureView } from './Figure';
+import type { FigureKind } from './format';
+
+type ShownFigure = 'liquidationPrice' | 'liquidationDistancePct' | 'initialMargin' | 'worstCaseLoss' | 'worstCaseLossPct';
+
+interface Row {
+  key: ShownFigure;
+  label: string;
+  kind: FigureKind;
+  unit: 'quote' | '%' | '';
+}
+
+/** The rows the panel shows, in order; the rest of ModeFigures stays for the pop-up and later views. */
+export const SHOWN_ROWS: readonly Row[] = [
+  { key: 'liquidationPrice', label: 'Liq. price', kind: 'price', unit: '' },
+  { key: 'liquidationDistancePct', label: 'Distance from mark', kind: 'percent', unit: '%' },
+  { key: 'initialMargin', label: 'Initial margin', kind: 'money', unit: 'quote' },
+  { key: 'worstCaseLoss', label: 'Worst-case loss', kind: 'money', unit: 'quote' },
+  { key: 'worstCaseLossPct', label: 'Loss, % of account', kind: 'percent', unit: '%' },
+];
+
+export const MODES: readonly Mode[] = ['isolated', 'cross'];
+export const MODE_LABEL: Record<Mode, string> = { isolated: 'Isolated', cross: 'Cross' };
+const SIDE_LABEL = { long: 'Long', short: 'Short' } as const;
+
+export interface SideTableProps {
+  side: SideEvaluation;
+  quoteAsset: string;
+  currentMode?: Mode;
+  pending: boolean;
+}
+
+export function SideTable({ side, quoteAsset, currentMode, pending }: SideTableProps) {
+  return (
+    <section class={`side side-${side.side}`} data-side={side.side}>
+      <table>
+        <thead>
+          <tr>
+            <th class="side-name" scope="col">{SIDE_LABEL[side.side]}</th>
+            {MODES.map((mode) => (
+              <th scope="col" class={mode === currentMode ? 'mode current' : 'mode'} data-mode={mode}>
+                {MODE_LABEL[mode]}
+                {mode === currentMode ? <span class="current-tag"> (current)</span> : null}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {SHOWN_ROWS.map((row) => (
+            <tr>
+              <th scope="row">{row.label}</th>
+              {MODES.map((mode) => (
+                <td class={mode === currentMode ? 'current' : undefined}>
+                  <FigureView
+                    field={`${side.side}.${mode}.${row.key}`}
+                    figure={side[mode][row.key]}
+                    kind={row.kind}
+                    unit={row.unit === 'quote' ? ` ${quoteAsset}` : row.unit}
+                    pending={pending}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
