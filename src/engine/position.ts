@@ -1,0 +1,374 @@
+import { D, type Dec } from '../shared/decimal';
+import type { VenueRule } from './rules';
+import { tierIndexFor, type Tier, type Tiers } from './tiers';
+
+/**
+ * The position-level solver: one position (plus its hedge leg in cross), its collateral and the
+ * maintenance rule → liquidation price, bankruptcy price, margins, tier and worst-case loss.
+ *
+ * Every venue's condition is "equity E(P) = requirement R(P)" (margin-math.md §0). Written in
+ * u = P (linear) or u = 1/P (inverse), both E and R are straight lines in u for a fixed tier, so each
+ * price is one division; tiers are then re-checked where the venue says (golden-vectors.md §4–5).
+ */
+
+export type Sign = 1 | -1;
+
+export type Maintenance =
+  | { kind: 'fixed'; tier: Tier }
+  | { kind: 'table'; table: Tiers }
+  | { kind: 'none' };
+
+export interface Leg {
+  s: Sign;
+  /** Effective size Q: base units (linear) or USD face value (inverse). */
+  q: Dec;
+  entry: Dec | null;
+  mark: Dec | null;
+  /** Contract count, for contract-unit tiers (OKX). */
+  contracts: Dec | null;
+  maintenance: Maintenance;
+}
+
+export interface OtherPosition {
+  s: Sign;
+  q: Dec;
+  entry: Dec | null;
+  mark: Dec;
+  inverse: boolean;
+  rate: Dec;
+  amount: Dec;
+}
+
+export type Collateral =
+  | { kind: 'isolated'; margin: Dec }
+  | { kind: 'wallet'; balance: Dec }
+  | { kind: 'accountValue'; value: Dec };
+
+export interface PositionScenario {
+  rule: VenueRule;
+  inverse: boolean;
+  /** legs[0] is the position; legs[1], in cross + hedge only, the opposite leg of the same symbol. */
+  legs: Leg[];
+  leverage: Dec | null;
+  collateral: Collateral;
+  orderMargin: Dec;
+  /** Taker fee rate, when the scenario gives one. */
+  takerRate: Dec | null;
+  others: OtherPosition[];
+  tierUnit: 'notional' | 'contracts';
+}
+
+export interface PositionResult {
+  /** Dec, null = no liquidation price, undefined = not computable (reason in `unavailable`). */
+  liquidationPrice?: Dec | null;
+  bankruptcyPrice: Dec | null;
+  initialMargin?: Dec;
+  maintenanceMargin?: Dec;
+  maintenanceRate?: Dec;
+  /** null for venues without a maintenance amount (OKX, Gate). */
+  maintenanceAmount?: Dec | null;
+  tier?: string;
+  /** Tier whose max leverage bounds the position at the reference state. */
+  referenceTier?: Tier;
+  worstCaseLoss: Dec;
+  /** Equity at the reference state. */
+  equity: Dec;
+  /** Maintenance requirement at the reference state (this position and, in cross, the others). */
+  requirement?: Dec;
+  fees?: { open: Dec; closeAtLiquidation: Dec | null; closeAtBankruptcy: Dec | null };
+  unavailable: Record<string, string>;
+  notes: string[];
+}
+
+/** A line a + b·u. */
+interface Line {
+  a: Dec;
+  b: Dec;
+}
+
+const ZERO = new D(0);
+const ONE = new D(1);
+
+/** Reference price: the mark if given, else the entry ("just opened at entry"). */
+export function referencePrice(leg: Leg): Dec {
+  return (leg.mark ?? leg.entry)!;
+}
+
+/** u of a price: P for linear, 1/P for inverse. */
+function toU(price: Dec, inverse: boolean): Dec {
+  return inverse ? ONE.div(price) : price;
+}
+function fromU(u: Dec, inverse: boolean): Dec {
+  return inverse ? ONE.div(u) : u;
+}
+
+/** Unrealised PnL of a leg as a line in u, anchored at price x (entry, or mark for account-value equity). */
+function pnlLine(s: Sign, q: Dec, x: Dec, inverse: boolean): Line {
+  const sq = s === 1 ? q : q.neg();
+  return inverse ? { a: sq.div(x), b: sq.neg() } : { a: sq.times(x).neg(), b: sq };
+}
+
+/** Notional in the margin asset at a price: Q·P (linear), Q/P (inverse). */
+export function notionalAt(q: Dec, price: Dec, inverse: boolean): Dec {
+  return inverse ? q.div(price) : q.times(price);
+}
+
+function otherPnl(o: OtherPosition): Dec {
+  if (!o.entry) return ZERO;
+  const diff = o.inverse ? ONE.div(o.entry).minus(ONE.div(o.mark)) : o.mark.minus(o.entry);
+  const pnl = o.q.times(diff);
+  return o.s === 1 ? pnl : pnl.neg();
+}
+
+/** K: the other positions' requirement at their marks (OKX/Gate add the fee rate, no deduction). */
+function othersRequirement(sc: PositionScenario): Dec {
+  let k = ZERO;
+  const fee = sc.rule.feeInThreshold && sc.takerRate ? sc.takerRate : ZERO;
+  for (const o of sc.others) {
+    const n = notionalAt(o.q, o.mark, o.inverse);
+    k = sc.rule.hasDeduction ? k.plus(n.times(o.rate)).minus(o.amount) : k.plus(n.times(o.rate.plus(fee)));
+  }
+  return k;
+}
+
+function equityLine(sc: PositionScenario): Line {
+  const cross = sc.collateral.kind !== 'isolated';
+  const legs = cross ? sc.legs : sc.legs.slice(0, 1);
+  let a: Dec;
+  let useMarkAnchor = false;
+  switch (sc.collateral.kind) {
+    case 'isolated':
+      a = sc.collateral.margin;
+      break;
+    case 'wallet':
+      a = sc.collateral.balance;
+      for (const o of sc.others) a = a.plus(otherPnl(o));
+      break;
+    case 'accountValue':
+      a = sc.collateral.value;
+      useMarkAnchor = true;
+      break;
+  }
+  if (cross && sc.rule.orderMarginCounts) a = a.minus(sc.orderMargin);
+  let b = ZERO;
+  for (const leg of legs) {
+    const anchor = useMarkAnchor ? leg.mark! : leg.entry!;
+    const line = pnlLine(leg.s, leg.q, anchor, sc.inverse);
+    a = a.plus(line.a);
+    b = b.plus(line.b);
+  }
+  return { a, b };
+}
+
+/** u where two lines meet, if positive (a price > 0); null otherwise. */
+function meet(e: Line, r: Line): Dec | null {
+  const slope = e.b.minus(r.b);
+  if (slope.isZero()) return null;
+  const u = r.a.minus(e.a).div(slope);
+  return u.gt(0) && u.isFinite() ? u : null;
+}
+
+function activeLegs(sc: PositionScenario): Leg[] {
+  return sc.collateral.kind === 'isolated' ? sc.legs.slice(0, 1) : sc.legs;
+}
+
+/** Value a leg's tier is looked up by (notional in the margin asset, or contracts). */
+function tierValue(sc: PositionScenario, leg: Leg, price: Dec): Dec {
+  if (sc.tierUnit === 'contracts') {
+    // Cross aggregates all of a contract's legs (OKX); isolated tiers each position on its own.
+    const legs = activeLegs(sc);
+    let count = ZERO;
+    for (const l of legs) count = count.plus(l.contracts!);
+    return count;
+  }
+  return notionalAt(leg.q, price, sc.inverse);
+}
+
+function tierOf(leg: Leg, index: number): Tier {
+  const m = leg.maintenance;
+  if (m.kind === 'fixed') return m.tier;
+  if (m.kind === 'table') return m.table.tiers[index]!;
+  throw new Error('tierOf called without maintenance');
+}
+
+function tierIndex(sc: PositionScenario, leg: Leg, price: Dec): number | 'beyond-table' {
+  const m = leg.maintenance;
+  return m.kind === 'table' ? tierIndexFor(m.table, tierValue(sc, leg, price)) : 0;
+}
+
+/**
+ * The requirement line for chosen tiers. bpU is the bankruptcy u, needed only for Bybit cross
+ * (fee to close at the bankruptcy price).
+ */
+function requirementLine(sc: PositionScenario, tiers: Tier[], k: Dec, bpU: Dec | null): Line {
+  const legs = activeLegs(sc);
+  let a = sc.collateral.kind === 'isolated' ? ZERO : k;
+  let b = ZERO;
+  const feeRate = sc.rule.feeInThreshold && sc.takerRate ? sc.takerRate : ZERO;
+  legs.forEach((leg, i) => {
+    const tier = tiers[i]!;
+    if (sc.rule.requirementAt === 'entry') {
+      a = a.plus(notionalAt(leg.q, leg.entry!, sc.inverse).times(tier.rate)).minus(tier.amount);
+      if (sc.collateral.kind !== 'isolated' && sc.rule.closeFeeAtBankruptcy && sc.takerRate && bpU) {
+        a = a.plus(leg.q.times(bpU).times(sc.takerRate));
+      }
+    } else {
+      // N(u) = Q·u for both products (Q·P linear, Q/P inverse).
+      a = a.minus(tier.amount);
+      b = b.plus(leg.q.times(tier.rate.plus(feeRate)));
+    }
+  });
+  return { a, b };
+}
+
+/** The bankruptcy line: zero, or (Bybit cross with a fee) the fee to close at that price. */
+function bankruptcyLine(sc: PositionScenario): Line {
+  if (sc.collateral.kind === 'isolated' || !sc.rule.closeFeeAtBankruptcy || !sc.takerRate) return { a: ZERO, b: ZERO };
+  let q = ZERO;
+  for (const leg of sc.legs) q = q.plus(leg.q);
+  return { a: ZERO, b: q.times(sc.takerRate) };
+}
+
+interface Solved {
+  u: Dec | null;
+  tiers: Tier[];
+  settled: boolean;
+}
+
+/** Binance: pick each leg's bracket at the liquidation price, re-solving until the brackets hold. */
+function solveAtLiquidationTier(sc: PositionScenario, e: Line, k: Dec, bpU: Dec | null, start: number[]): Solved {
+  const legs = activeLegs(sc);
+  let index = start;
+  const seen = new Set<string>();
+  let tiers = legs.map((leg, i) => tierOf(leg, index[i]!));
+  let u = meet(e, requirementLine(sc, tiers, k, bpU));
+  for (let round = 0; round < 16; round++) {
+    seen.add(index.join());
+    const next = legs.map((leg, i) => {
+      if (leg.maintenance.kind !== 'table') return 0;
+      // No liquidation price: the adverse limit has zero notional, which is the lowest tier.
+      if (u === null) return 0;
+      const found = tierIndexFor(leg.maintenance.table, leg.q.times(u));
+      return found === 'beyond-table' ? index[i]! : found;
+    });
+    if (next.every((n, i) => n === index[i])) return { u, tiers, settled: true };
+    if (seen.has(next.join())) return { u, tiers, settled: false };
+    index = next;
+    tiers = legs.map((leg, i) => tierOf(leg, index[i]!));
+    u = meet(e, requirementLine(sc, tiers, k, bpU));
+  }
+  return { u, tiers, settled: false };
+}
+
+export function solvePosition(sc: PositionScenario): PositionResult {
+  const unavailable: Record<string, string> = {};
+  const notes: string[] = [];
+  const leg = sc.legs[0]!;
+  const ref = referencePrice(leg);
+  const inverse = sc.inverse;
+
+  const e = equityLine(sc);
+  const refU = toU(ref, inverse);
+  const equity = e.a.plus(e.b.times(refU));
+
+  // Bankruptcy price: equity reaches zero (other positions' MM does not enter it).
+  const bpU = meet(e, bankruptcyLine(sc));
+  const bankruptcyPrice = bpU ? fromU(bpU, inverse) : null;
+
+  let initialMargin: Dec | undefined;
+  if (sc.leverage && leg.entry) initialMargin = notionalAt(leg.q, leg.entry, inverse).div(sc.leverage);
+  else unavailable.initialMargin = 'needs the leverage and the entry price';
+
+  const result: PositionResult = { bankruptcyPrice, initialMargin, equity, worstCaseLoss: equity, unavailable, notes };
+
+  if (sc.takerRate) {
+    const entryNotional = leg.entry ? notionalAt(leg.q, leg.entry, inverse) : null;
+    result.fees = {
+      open: entryNotional ? entryNotional.times(sc.takerRate) : ZERO,
+      closeAtLiquidation: null,
+      closeAtBankruptcy: bpU ? leg.q.times(bpU).times(sc.takerRate) : null,
+    };
+  }
+
+  if (sc.legs.some((l) => l.maintenance.kind === 'none')) {
+    const why = 'no maintenance rate or tier table';
+    unavailable.liquidationPrice = why;
+    unavailable.maintenanceMargin = why;
+    result.worstCaseLoss = worstCase(e, equity, bpU !== null);
+    return result;
+  }
+
+  const legs = activeLegs(sc);
+  const k = sc.collateral.kind === 'isolated' ? ZERO : othersRequirement(sc);
+
+  // Tier at the reference state (the current MM, and the starting point of the Binance re-check).
+  const basisPrice = (l: Leg) => (sc.rule.tierBasis === 'entry' ? l.entry! : referencePrice(l));
+  const startIndex: number[] = [];
+  for (const l of legs) {
+    const found = tierIndex(sc, l, basisPrice(l));
+    if (found === 'beyond-table') {
+      const why = 'the position is larger than the last tier of the (partial) tier table';
+      unavailable.liquidationPrice = why;
+      unavailable.maintenanceMargin = why;
+      result.worstCaseLoss = equity;
+      return result;
+    }
+    startIndex.push(found);
+  }
+  const referenceTiers = legs.map((l, i) => tierOf(l, startIndex[i]!));
+
+  let solved: Solved;
+  if (sc.rule.tierBasis === 'liquidation') {
+    solved = solveAtLiquidationTier(sc, e, k, bpU, startIndex);
+    if (!solved.settled) notes.push('the tier at the liquidation price did not settle; the last bracket tried is used');
+  } else {
+    solved = { u: meet(e, requirementLine(sc, referenceTiers, k, bpU)), tiers: referenceTiers, settled: true };
+  }
+
+  const tier = solved.tiers[0]!;
+  result.liquidationPrice = solved.u ? fromU(solved.u, inverse) : null;
+  result.tier = tier.label;
+  result.maintenanceRate = tier.rate;
+  result.maintenanceAmount = sc.rule.hasDeduction ? tier.amount : null;
+  result.referenceTier = referenceTiers[0];
+
+  const refTier = referenceTiers[0]!;
+  const mmBasePrice = sc.rule.requirementAt === 'entry' ? leg.entry! : ref;
+  result.maintenanceMargin = notionalAt(leg.q, mmBasePrice, inverse).times(refTier.rate).minus(refTier.amount);
+  const r = requirementLine(sc, referenceTiers, k, bpU);
+  result.requirement = r.a.plus(r.b.times(refU));
+
+  if (result.fees && solved.u) result.fees.closeAtLiquidation = leg.q.times(solved.u).times(sc.takerRate!);
+  result.worstCaseLoss = worstCase(e, equity, solved.u !== null);
+  return result;
+}
+
+/**
+ * Worst-case loss from the reference state, fees excluded (golden-vectors.md §6): the whole equity when a
+ * liquidation can happen; otherwise the equity drop at the adverse price limit.
+ */
+function worstCase(e: Line, equity: Dec, liquidates: boolean): Dec {
+  if (liquidates || e.b.isNeg()) return equity;
+  // Lowest equity over u > 0 is at u → 0 (linear long P → 0, inverse short P → ∞).
+  return equity.minus(D.max(e.a, ZERO));
+}
+
+/** Equity of the scenario at a given price (for property tests and the stop-loss figure). */
+export function equityAt(sc: PositionScenario, price: Dec): Dec {
+  const e = equityLine(sc);
+  return e.a.plus(e.b.times(toU(price, sc.inverse)));
+}
+
+/** Maintenance requirement at a given price with the tiers the venue applies there. */
+export function requirementAt(sc: PositionScenario, price: Dec): Dec {
+  const legs = activeLegs(sc);
+  const k = sc.collateral.kind === 'isolated' ? ZERO : othersRequirement(sc);
+  const tiers = legs.map((l) => {
+    const basis = sc.rule.tierBasis === 'liquidation' ? price : sc.rule.tierBasis === 'entry' ? l.entry! : referencePrice(l);
+    const found = tierIndex(sc, l, basis);
+    return tierOf(l, found === 'beyond-table' ? 0 : found);
+  });
+  const bpU = meet(equityLine(sc), bankruptcyLine(sc));
+  const r = requirementLine(sc, tiers, k, bpU);
+  return r.a.plus(r.b.times(toU(price, sc.inverse)));
+}

@@ -1,0 +1,47 @@
+import type { VenueId } from './evaluation';
+
+/**
+ * How each venue turns a position into a liquidation condition (margin-math.md §7, golden-vectors.md §4–5).
+ * Adding a venue adds an entry here; the solver has no `if (venue === …)`.
+ */
+export interface VenueRule {
+  /** 'price': MM on the notional at the liquidation price; 'entry': MM on the entry value (Bybit). */
+  requirementAt: 'price' | 'entry';
+  /** Which notional picks the tier: at the liquidation price (Binance FAQ), at the reference price, or at entry. */
+  tierBasis: 'liquidation' | 'reference' | 'entry';
+  /** OKX/Gate add the taker fee rate to the MMR in the threshold. */
+  feeInThreshold: boolean;
+  /** Whether tiers carry a maintenance amount (deduction); OKX/Gate MM jumps at tier edges instead. */
+  hasDeduction: boolean;
+  /** Cross equity is reduced by the margin held by open orders (Bybit, OKX). */
+  orderMarginCounts: boolean;
+  /** Bybit cross adds the fee to close at the bankruptcy price to the requirement. */
+  closeFeeAtBankruptcy: boolean;
+  crossSupported: boolean;
+  defaultTierUnit: 'notional' | 'contracts';
+}
+
+export const VENUE_RULES: Record<VenueId, VenueRule> = {
+  binance: {
+    requirementAt: 'price', tierBasis: 'liquidation', feeInThreshold: false, hasDeduction: true,
+    orderMarginCounts: false, closeFeeAtBankruptcy: false, crossSupported: true, defaultTierUnit: 'notional',
+  },
+  hyperliquid: {
+    requirementAt: 'price', tierBasis: 'reference', feeInThreshold: false, hasDeduction: true,
+    orderMarginCounts: false, closeFeeAtBankruptcy: false, crossSupported: true, defaultTierUnit: 'notional',
+  },
+  okx: {
+    requirementAt: 'price', tierBasis: 'reference', feeInThreshold: true, hasDeduction: false,
+    orderMarginCounts: true, closeFeeAtBankruptcy: false, crossSupported: true, defaultTierUnit: 'contracts',
+  },
+  gate: {
+    requirementAt: 'price', tierBasis: 'reference', feeInThreshold: true, hasDeduction: false,
+    orderMarginCounts: true, closeFeeAtBankruptcy: false, crossSupported: false, defaultTierUnit: 'notional',
+  },
+  bybit: {
+    requirementAt: 'entry', tierBasis: 'entry', feeInThreshold: false, hasDeduction: true,
+    orderMarginCounts: true, closeFeeAtBankruptcy: true, crossSupported: true, defaultTierUnit: 'notional',
+  },
+};
+
+export const VENUES = Object.keys(VENUE_RULES) as VenueId[];
