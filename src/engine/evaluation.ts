@@ -151,8 +151,8 @@ export interface ModeFigures {
 
 export interface SideEvaluation {
   side: Side;
-  /** The position this order leaves on the symbol, per mode (merging with any existing position). */
-  resulting: Figure;
+  /** The position this order leaves on the symbol (merged with any existing one); null = flat. */
+  resulting: { side: Side; size: string; entryPrice: string } | null;
   isolated: ModeFigures;
   cross: ModeFigures;
 }
