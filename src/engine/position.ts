@@ -73,6 +73,8 @@ export interface PositionResult {
   worstCaseLoss: Dec;
   /** Equity at the reference state. */
   equity: Dec;
+  /** The lowest equity a liquidation (or the adverse price limit, when none can happen) leaves. */
+  equityFloor: Dec;
   /** Maintenance requirement at the reference state (this position and, in cross, the others). */
   requirement?: Dec;
   fees?: { open: Dec; closeAtLiquidation: Dec | null; closeAtBankruptcy: Dec | null };
@@ -279,7 +281,7 @@ export function solvePosition(sc: PositionScenario): PositionResult {
   if (sc.leverage && leg.entry) initialMargin = notionalAt(leg.q, leg.entry, inverse).div(sc.leverage);
   else unavailable.initialMargin = 'needs the leverage and the entry price';
 
-  const result: PositionResult = { bankruptcyPrice, initialMargin, equity, worstCaseLoss: equity, unavailable, notes };
+  const result: PositionResult = { bankruptcyPrice, initialMargin, equity, equityFloor: ZERO, worstCaseLoss: equity, unavailable, notes };
 
   if (sc.takerRate) {
     const entryNotional = leg.entry ? notionalAt(leg.q, leg.entry, inverse) : null;
@@ -294,7 +296,8 @@ export function solvePosition(sc: PositionScenario): PositionResult {
     const why = 'no maintenance rate or tier table';
     unavailable.liquidationPrice = why;
     unavailable.maintenanceMargin = why;
-    result.worstCaseLoss = worstCase(e, equity, bpU !== null);
+    result.equityFloor = equityFloor(e, bpU !== null);
+    result.worstCaseLoss = equity.minus(result.equityFloor);
     return result;
   }
 
@@ -339,18 +342,19 @@ export function solvePosition(sc: PositionScenario): PositionResult {
   result.requirement = r.a.plus(r.b.times(refU));
 
   if (result.fees && solved.u) result.fees.closeAtLiquidation = leg.q.times(solved.u).times(sc.takerRate!);
-  result.worstCaseLoss = worstCase(e, equity, solved.u !== null);
+  result.equityFloor = equityFloor(e, solved.u !== null);
+  result.worstCaseLoss = equity.minus(result.equityFloor);
   return result;
 }
 
 /**
- * Worst-case loss from the reference state, fees excluded (golden-vectors.md §6): the whole equity when a
- * liquidation can happen; otherwise the equity drop at the adverse price limit.
+ * What is left at worst (golden-vectors.md §6, worst-case loss = equity − floor): nothing when a
+ * liquidation can happen; otherwise the equity at the adverse price limit.
  */
-function worstCase(e: Line, equity: Dec, liquidates: boolean): Dec {
-  if (liquidates || e.b.isNeg()) return equity;
+function equityFloor(e: Line, liquidates: boolean): Dec {
+  if (liquidates || e.b.isNeg()) return ZERO;
   // Lowest equity over u > 0 is at u → 0 (linear long P → 0, inverse short P → ∞).
-  return equity.minus(D.max(e.a, ZERO));
+  return D.max(e.a, ZERO);
 }
 
 /** Equity of the scenario at a given price (for property tests and the stop-loss figure). */

@@ -1,0 +1,95 @@
+import { type Dec } from '../shared/decimal';
+import type { Mode, Side } from './evaluation';
+
+/**
+ * What an order leaves on its symbol (margin-math.md §8): adding averages the entry, reducing keeps it
+ * and realises PnL, an order larger than a one-way position flips it. In hedge mode the order touches
+ * only its own leg; the other leg stays (and shares the liquidation price in cross).
+ */
+
+export interface ExistingPosition {
+  side: Side;
+  size: Dec;
+  entry: Dec;
+  mode: Mode;
+  isolatedMargin?: Dec;
+}
+
+export interface LegState {
+  side: Side;
+  size: Dec;
+  entry: Dec;
+}
+
+export interface MergedLeg {
+  /** The leg this order leaves; null when it closes the position. */
+  leg: LegState | null;
+  /** Hedge mode: the untouched opposite leg of the same symbol. */
+  opposite?: LegState;
+  /** Isolated margin backing the resulting leg (meaningful for isolated mode). */
+  isolatedMargin: Dec;
+  /** PnL realised by the part of the order that closes, at the order price. */
+  realizedPnl: Dec;
+  /** The part of the order that opens new exposure (it needs initial margin). */
+  openedQuantity: Dec;
+}
+
+export interface MergeInput {
+  existing: ExistingPosition[];
+  /** The submit button: long/short; in a hedge Close tab, the leg being closed. */
+  side: Side;
+  action: 'open' | 'close';
+  positionMode: 'oneWay' | 'hedge';
+  quantity: Dec;
+  price: Dec;
+  leverage: Dec;
+  mode: Mode;
+  /** Collects what had to be assumed. */
+  assumptions: string[];
+}
+
+const other = (side: Side): Side => (side === 'long' ? 'short' : 'long');
+
+export function mergeOrder(input: MergeInput): MergedLeg {
+  const { existing, side, action, positionMode, quantity: q1, price, leverage, mode, assumptions } = input;
+  const direction = action === 'open' ? side : other(side);
+  const target = positionMode === 'hedge' ? existing.find((leg) => leg.side === side) : existing[0];
+  const oppositeLeg = positionMode === 'hedge' ? existing.find((leg) => leg.side !== side) : undefined;
+  const opposite = oppositeLeg ? { side: oppositeLeg.side, size: oppositeLeg.size, entry: oppositeLeg.entry } : undefined;
+  const zero = q1.minus(q1);
+  const newMargin = (q: Dec) => q.times(price).div(leverage);
+
+  if (!target) {
+    if (action === 'close') return { leg: null, opposite, isolatedMargin: zero, realizedPnl: zero, openedQuantity: zero };
+    return { leg: { side: direction, size: q1, entry: price }, opposite, isolatedMargin: newMargin(q1), realizedPnl: zero, openedQuantity: q1 };
+  }
+
+  const q0 = target.size;
+  let m0 = target.isolatedMargin;
+  if (mode === 'isolated' && (target.mode !== 'isolated' || m0 === undefined)) {
+    m0 = q0.times(target.entry).div(leverage);
+    assumptions.push(`isolated margin of the existing ${target.side} assumed to be its entry value / ${leverage.toFixed()}x`);
+  }
+  const margin0 = m0 ?? zero;
+
+  if (target.side === direction) {
+    const size = q0.plus(q1);
+    const entry = q0.times(target.entry).plus(q1.times(price)).div(size);
+    return { leg: { side: direction, size, entry }, opposite, isolatedMargin: margin0.plus(newMargin(q1)), realizedPnl: zero, openedQuantity: q1 };
+  }
+
+  const closed = q1.gt(q0) ? q0 : q1;
+  const pnlPerUnit = target.side === 'long' ? price.minus(target.entry) : target.entry.minus(price);
+  const realizedPnl = closed.times(pnlPerUnit);
+  if (q1.lt(q0)) {
+    assumptions.push('a reduced isolated position keeps a pro-rata share of its margin');
+    const size = q0.minus(q1);
+    return { leg: { side: target.side, size, entry: target.entry }, opposite, isolatedMargin: margin0.times(size).div(q0), realizedPnl, openedQuantity: zero };
+  }
+  const rest = q1.minus(q0);
+  if (rest.isZero() || positionMode === 'hedge') {
+    if (rest.gt(0)) assumptions.push(`the close order is larger than the ${target.side}: only the position size can close`);
+    return { leg: null, opposite, isolatedMargin: zero, realizedPnl, openedQuantity: zero };
+  }
+  return { leg: { side: direction, size: rest, entry: price }, opposite, isolatedMargin: newMargin(rest), realizedPnl, openedQuantity: rest };
+}

@@ -1,0 +1,333 @@
+import { D, type Dec } from '../shared/decimal';
+import type {
+  EngineError,
+  Evaluation,
+  ExistingLeg,
+  Figure,
+  InputUsed,
+  LimitCheck,
+  Mode,
+  ModeFigures,
+  OrderScenario,
+  RiskLimits,
+  Side,
+  SideEvaluation,
+} from './evaluation';
+import { mergeOrder, type MergedLeg } from './merge';
+import { notionalAt, solvePosition, type Leg, type Maintenance, type OtherPosition, type PositionScenario, type Sign } from './position';
+import { VENUE_RULES, VENUES } from './rules';
+import { fieldError } from './scenario-schema';
+import { tiersFromTable } from './tables';
+import { tierIndexFor, TierTableError } from './tiers';
+
+/**
+ * The one entry point for an order typed on a form: both sides the form can submit, each under isolated
+ * and cross, side by side, with every input used and every assumption made (OrderScenario → Evaluation).
+ */
+
+const ZERO = new D(0);
+const HUNDRED = new D(100);
+
+const value = (d: Dec): Figure => ({ kind: 'value', value: d.toFixed() });
+const none = (reason: string): Figure => ({ kind: 'none', reason });
+const unavailable = (reason: string): Figure => ({ kind: 'unavailable', reason });
+
+class InputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function dec(text: string | undefined, field: string, check: 'positive' | 'nonNegative' | 'any' = 'positive'): Dec {
+  if (typeof text !== 'string' || text.trim() === '') throw new InputError(field, `${field} is missing`);
+  let d: Dec;
+  try {
+    d = new D(text.trim());
+  } catch {
+    throw new InputError(field, `${field} is not a number: ${JSON.stringify(text)}`);
+  }
+  if (!d.isFinite()) throw new InputError(field, `${field} must be finite, got ${text}`);
+  if (check === 'positive' && !d.gt(0)) throw new InputError(field, `${field} must be greater than 0, got ${text}`);
+  if (check === 'nonNegative' && d.isNeg()) throw new InputError(field, `${field} must not be negative, got ${text}`);
+  return d;
+}
+
+const optionalDec = (text: string | undefined, field: string, check: 'positive' | 'nonNegative' = 'positive') =>
+  text === undefined || text === '' ? undefined : dec(text, field, check);
+
+const SYMBOL = /^[A-Z0-9][A-Z0-9:_-]{1,39}$/;
+
+interface Parsed {
+  price: Dec;
+  quantity: Dec;
+  leverage: Dec;
+  mark: Dec;
+  invMark: Dec;
+  takerRate: Dec;
+  stopLoss?: Dec;
+  maintenance: Maintenance;
+  existing: { side: Side; size: Dec; entry: Dec; mode: Mode; isolatedMargin?: Dec }[];
+  cross?: { wallet: Dec; others: OtherPosition[] };
+  addedMargin: Dec;
+  accountEquity?: Dec;
+  limits: { [K in keyof RiskLimits]?: Dec };
+}
+
+function parse(sc: OrderScenario): Parsed {
+  if (!VENUES.includes(sc.venue)) throw new InputError('venue', `unknown venue ${JSON.stringify(sc.venue)}`);
+  if (typeof sc.symbol !== 'string' || !SYMBOL.test(sc.symbol)) throw new InputError('symbol', `unknown symbol ${JSON.stringify(sc.symbol)}`);
+  const price = dec(sc.order.price, 'order.price');
+  const quantity = dec(sc.order.quantity, 'order.quantity');
+  const leverage = dec(sc.order.leverage, 'order.leverage');
+  const mark = dec(sc.market.markPrice, 'market.markPrice');
+  const takerRate = dec(sc.market.takerRate, 'market.takerRate', 'nonNegative');
+  if (takerRate.gte(1)) throw new InputError('market.takerRate', 'market.takerRate is a fraction and must be below 1');
+  let maintenance: Maintenance;
+  const m = sc.market.maintenance;
+  if ('table' in m) {
+    try {
+      maintenance = { kind: 'table', table: tiersFromTable(m.table, sc.venue) };
+    } catch (err) {
+      if (err instanceof TierTableError) throw new InputError('market.maintenance', err.message);
+      throw err;
+    }
+  } else {
+    const rate = dec(m.assumedRate, 'market.maintenance.assumedRate', 'nonNegative');
+    const amount = dec(m.assumedAmount, 'market.maintenance.assumedAmount', 'any');
+    maintenance = { kind: 'fixed', tier: { label: 'assumed', floor: null, maxLeverage: null, rate, amount } };
+  }
+  const existing = sc.account.existing.map((leg: ExistingLeg, i) => ({
+    side: leg.side,
+    size: dec(leg.size, `account.existing[${i}].size`),
+    entry: dec(leg.entryPrice, `account.existing[${i}].entryPrice`),
+    mode: leg.mode,
+    isolatedMargin: optionalDec(leg.isolatedMargin, `account.existing[${i}].isolatedMargin`, 'nonNegative'),
+  }));
+  let cross: Parsed['cross'];
+  if (sc.account.cross) {
+    cross = {
+      wallet: dec(sc.account.cross.walletBalance, 'account.cross.walletBalance', 'any'),
+      others: sc.account.cross.otherPositions.map((o, i) => {
+        const path = `account.cross.otherPositions[${i}]`;
+        return {
+          s: (o.side === 'long' ? 1 : -1) as Sign,
+          q: dec(o.size, `${path}.size`),
+          entry: dec(o.entryPrice, `${path}.entryPrice`),
+          mark: dec(o.markPrice, `${path}.markPrice`),
+          inverse: false,
+          rate: dec(o.maintenanceRate, `${path}.maintenanceRate`, 'nonNegative'),
+          amount: dec(o.maintenanceAmount, `${path}.maintenanceAmount`, 'any'),
+        };
+      }),
+    };
+  }
+  const limits: Parsed['limits'] = {};
+  for (const key of ['maxLoss', 'maxLossPct', 'minLiquidationDistancePct', 'maxLeverage'] as const) {
+    limits[key] = optionalDec(sc.limits?.[key], `limits.${key}`);
+  }
+  return {
+    price,
+    quantity,
+    leverage,
+    mark,
+    invMark: new D(1).div(mark),
+    takerRate,
+    stopLoss: optionalDec(sc.order.stopLoss, 'order.stopLoss'),
+    maintenance,
+    existing,
+    cross,
+    addedMargin: optionalDec(sc.account.addedIsolatedMargin, 'account.addedIsolatedMargin', 'nonNegative') ?? ZERO,
+    accountEquity: optionalDec(sc.account.accountEquity, 'account.accountEquity'),
+    limits,
+  };
+}
+
+/** Leverage must not exceed the tier's maximum for the notional the position will have. */
+function checkLeverage(p: Parsed, notional: Dec): void {
+  if (p.maintenance.kind !== 'table') return;
+  const index = tierIndexFor(p.maintenance.table, notional);
+  if (index === 'beyond-table') return;
+  const tier = p.maintenance.table.tiers[index]!;
+  if (tier.maxLeverage && p.leverage.gt(tier.maxLeverage)) {
+    throw new InputError(
+      'order.leverage',
+      `leverage ${p.leverage.toFixed()}x is above the maximum ${tier.maxLeverage.toFixed()}x for a position of ${notional.toDecimalPlaces(2).toFixed()} (tier ${tier.label})`,
+    );
+  }
+}
+
+function toLeg(m: { side: Side; size: Dec; entry: Dec }, mark: Dec, maintenance: Maintenance): Leg {
+  return { s: m.side === 'long' ? 1 : -1, q: m.size, entry: m.entry, mark, contracts: null, maintenance };
+}
+
+function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode, openFee: Dec): ModeFigures {
+  const rule = VENUE_RULES[sc.venue];
+  const leg = merged.leg!;
+  const legs: Leg[] = [toLeg(leg, p.mark, p.maintenance)];
+  let position: PositionScenario;
+  let margin: Dec | undefined;
+  if (mode === 'isolated') {
+    margin = merged.isolatedMargin.plus(p.addedMargin);
+    position = { rule, inverse: false, legs, leverage: p.leverage, collateral: { kind: 'isolated', margin }, orderMargin: ZERO, takerRate: p.takerRate, others: [], tierUnit: 'notional' };
+  } else {
+    const cross = p.cross!;
+    if (merged.opposite) legs.push(toLeg(merged.opposite, p.mark, p.maintenance));
+    // The fill pays its fee from the wallet; the closed part's realised PnL lands there too.
+    const balance = cross.wallet.plus(merged.realizedPnl).minus(openFee);
+    position = { rule, inverse: false, legs, leverage: p.leverage, collateral: { kind: 'wallet', balance }, orderMargin: ZERO, takerRate: p.takerRate, others: cross.others, tierUnit: 'notional' };
+  }
+  const r = solvePosition(position);
+  const s = leg.side === 'long' ? 1 : -1;
+
+  const liq = r.liquidationPrice;
+  const liquidationPrice = liq ? value(liq) : none('no liquidation price: the collateral covers any price move');
+  const distance = liq ? (s === 1 ? p.mark.minus(liq) : liq.minus(p.mark)).times(p.invMark).times(HUNDRED) : undefined;
+  const closeFee = notionalAt(leg.size, liq ?? p.mark, false).times(p.takerRate);
+  // Isolated: at most the margin put in (less what a price → 0 leaves); cross: all cross equity now.
+  const atRisk = mode === 'isolated' ? margin!.minus(r.equityFloor) : r.equity.minus(r.equityFloor);
+  const worst = atRisk.plus(openFee);
+  const worstPct = p.accountEquity ? worst.div(p.accountEquity).times(HUNDRED) : undefined;
+
+  let stopLossLoss: Figure = none('no stop-loss set');
+  let stopBeyond: Figure = none('no stop-loss set');
+  if (p.stopLoss) {
+    const adverse = s === 1 ? p.stopLoss.lt(leg.entry) : p.stopLoss.gt(leg.entry);
+    if (!adverse) {
+      const where = s === 1 ? 'above' : 'below';
+      stopLossLoss = none(`the stop-loss ${p.stopLoss.toFixed()} is ${where} the entry: it is no stop for a ${leg.side}`);
+      stopBeyond = stopLossLoss;
+    } else {
+      const beyond = liq !== null && liq !== undefined && (s === 1 ? p.stopLoss.lte(liq) : p.stopLoss.gte(liq));
+      stopBeyond = value(new D(beyond ? 1 : 0));
+      const priceLoss = leg.size.times(s === 1 ? leg.entry.minus(p.stopLoss) : p.stopLoss.minus(leg.entry));
+      const closeAtStop = leg.size.times(p.stopLoss).times(p.takerRate);
+      stopLossLoss = value(beyond ? worst : priceLoss.plus(openFee).plus(closeAtStop));
+    }
+  }
+
+  const marginRatio = r.requirement && r.equity.gt(0) ? value(r.requirement.div(r.equity).times(HUNDRED)) : unavailable('equity is not positive');
+  return {
+    liquidationPrice,
+    bankruptcyPrice: r.bankruptcyPrice ? value(r.bankruptcyPrice) : none('no bankruptcy price'),
+    liquidationDistancePct: distance ? value(distance) : none('no liquidation price'),
+    initialMargin: value(merged.openedQuantity.times(p.price).div(p.leverage)),
+    maintenanceMargin: r.maintenanceMargin ? value(r.maintenanceMargin) : unavailable(r.unavailable.maintenanceMargin ?? 'not computable'),
+    maintenanceRate: r.maintenanceRate ? value(r.maintenanceRate) : unavailable('not computable'),
+    tier: r.tier ? { kind: 'value', value: r.tier } : unavailable('not computable'),
+    openFee: value(openFee),
+    closeFee: value(closeFee),
+    worstCaseLoss: value(worst),
+    worstCaseLossPct: worstPct ? value(worstPct) : unavailable("can't read: account balance"),
+    stopLossLoss,
+    stopBeyondLiquidation: stopBeyond,
+    marginRatio,
+    limitChecks: limitChecks(p, worst, worstPct, distance),
+  };
+}
+
+function limitChecks(p: Parsed, worst: Dec, worstPct: Dec | undefined, distance: Dec | undefined): LimitCheck[] {
+  const checks: LimitCheck[] = [];
+  const l = p.limits;
+  if (l.maxLoss) {
+    const ok = worst.lte(l.maxLoss);
+    checks.push({ limit: 'maxLoss', ok, message: `worst-case loss ${worst.toDecimalPlaces(2).toFixed()} ${ok ? 'within' : 'above'} your limit ${l.maxLoss.toFixed()}` });
+  }
+  if (l.maxLossPct && worstPct) {
+    const ok = worstPct.lte(l.maxLossPct);
+    checks.push({ limit: 'maxLossPct', ok, message: `worst-case loss ${worstPct.toDecimalPlaces(2).toFixed()}% of the account ${ok ? 'within' : 'above'} your limit ${l.maxLossPct.toFixed()}%` });
+  }
+  if (l.minLiquidationDistancePct && distance) {
+    const ok = distance.gte(l.minLiquidationDistancePct);
+    checks.push({ limit: 'minLiquidationDistancePct', ok, message: `liquidation ${distance.toDecimalPlaces(2).toFixed()}% from mark ${ok ? 'meets' : 'is closer than'} your minimum ${l.minLiquidationDistancePct.toFixed()}%` });
+  }
+  if (l.maxLeverage) {
+    const ok = p.leverage.lte(l.maxLeverage);
+    checks.push({ limit: 'maxLeverage', ok, message: `leverage ${p.leverage.toFixed()}x ${ok ? 'within' : 'above'} your limit ${l.maxLeverage.toFixed()}x` });
+  }
+  return checks;
+}
+
+function flatFigures(reason: string, openFee: Dec): ModeFigures {
+  const n = none(reason);
+  return {
+    liquidationPrice: n, bankruptcyPrice: n, liquidationDistancePct: n, initialMargin: value(ZERO), maintenanceMargin: value(ZERO),
+    maintenanceRate: n, tier: n, openFee: value(openFee), closeFee: value(ZERO), worstCaseLoss: value(openFee),
+    worstCaseLossPct: n, stopLossLoss: n, stopBeyondLiquidation: n, marginRatio: n, limitChecks: [],
+  };
+}
+
+function unavailableFigures(reason: string): ModeFigures {
+  const u = unavailable(reason);
+  return {
+    liquidationPrice: u, bankruptcyPrice: u, liquidationDistancePct: u, initialMargin: u, maintenanceMargin: u, maintenanceRate: u,
+    tier: u, openFee: u, closeFee: u, worstCaseLoss: u, worstCaseLossPct: u, stopLossLoss: u, stopBeyondLiquidation: u, marginRatio: u,
+    limitChecks: [],
+  };
+}
+
+function inputsUsed(sc: OrderScenario, p: Parsed): { inputs: InputUsed[]; assumptions: string[] } {
+  const q = sc.quoteAsset;
+  const inputs: InputUsed[] = [
+    { name: 'price', value: p.price.toFixed(), source: sc.order.type === 'market' ? 'mark price (market order)' : 'limit price' },
+    { name: 'quantity', value: p.quantity.toFixed(), source: 'order size, base units' },
+    { name: 'leverage', value: `${p.leverage.toFixed()}x`, source: 'leverage' },
+    { name: 'mark price', value: p.mark.toFixed(), source: 'mark price' },
+    { name: 'taker fee', value: `${p.takerRate.times(HUNDRED).toFixed()}%`, source: 'settings' },
+  ];
+  const assumptions: string[] = [];
+  const m = sc.market.maintenance;
+  if ('table' in m) {
+    inputs.push({ name: 'maintenance tiers', value: `${m.table.venue} ${m.table.symbol}`, source: `bundled table as of ${m.table.asOf ?? 'an unknown date'}: ${m.table.source}` });
+    if (m.table.partial) assumptions.push(`the ${m.table.symbol} tier table is partial: no figures above its last tier`);
+  } else {
+    assumptions.push(`maintenance rate assumed ${new D(m.assumedRate).times(HUNDRED).toFixed()}%: ${m.why}`);
+  }
+  if (p.cross) {
+    inputs.push({ name: 'cross wallet balance', value: `${p.cross.wallet.toFixed()} ${q}`, source: 'account' });
+    inputs.push({ name: 'other cross positions', value: String(p.cross.others.length), source: 'positions list' });
+  }
+  for (const leg of p.existing) {
+    inputs.push({ name: `existing ${leg.side}`, value: `${leg.size.toFixed()} @ ${leg.entry.toFixed()} (${leg.mode})`, source: 'positions list' });
+  }
+  if (p.addedMargin.gt(0)) inputs.push({ name: 'added isolated margin', value: `${p.addedMargin.toFixed()} ${q}`, source: 'user' });
+  if (p.stopLoss) inputs.push({ name: 'stop-loss', value: p.stopLoss.toFixed(), source: 'TP/SL' });
+  if (p.accountEquity) inputs.push({ name: 'account equity', value: `${p.accountEquity.toFixed()} ${q}`, source: 'account' });
+  return { inputs, assumptions };
+}
+
+export function evaluateOrder(sc: OrderScenario): Evaluation | EngineError {
+  try {
+    const p = parse(sc);
+    const { inputs, assumptions } = inputsUsed(sc, p);
+    const openFee = p.quantity.times(p.price).times(p.takerRate);
+    const sides: SideEvaluation[] = sc.sides.map((side) => {
+      const perMode = (mode: Mode): { merged: MergedLeg; figures: ModeFigures } | { merged: MergedLeg; reason: string } => {
+        const merged = mergeOrder({ existing: p.existing, side, action: sc.action, positionMode: sc.positionMode, quantity: p.quantity, price: p.price, leverage: p.leverage, mode, assumptions });
+        if (!merged.leg) return { merged, reason: 'the order closes the position: nothing left to liquidate' };
+        return { merged, figures: modeFigures(sc, p, merged, mode, openFee) };
+      };
+      const result: Partial<Record<Mode, ModeFigures>> = {};
+      let resulting: SideEvaluation['resulting'] = null;
+      for (const mode of ['isolated', 'cross'] as const) {
+        if (mode === 'cross' && !p.cross) {
+          result.cross = unavailableFigures(sc.account.crossUnavailable ?? "can't read: cross account");
+          continue;
+        }
+        const r = perMode(mode);
+        if (r.merged.leg) {
+          checkLeverage(p, r.merged.leg.size.times(r.merged.leg.entry));
+          resulting = { side: r.merged.leg.side, size: r.merged.leg.size.toFixed(), entryPrice: r.merged.leg.entry.toFixed() };
+        }
+        result[mode] = 'figures' in r ? r.figures : flatFigures(r.reason, openFee);
+      }
+      return { side, resulting, isolated: result.isolated!, cross: result.cross! };
+    });
+    return { venue: sc.venue, symbol: sc.symbol, quoteAsset: sc.quoteAsset, currentMode: sc.account.currentMode, sides, inputs, assumptions: [...new Set(assumptions)] };
+  } catch (err) {
+    if (err instanceof InputError) return fieldError(err.field, err.message);
+    return fieldError('scenario', `unreadable order scenario: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -1,0 +1,29 @@
+import type { TierTable, VenueId } from './evaluation';
+import { VENUE_RULES } from './rules';
+import { normaliseTiers, type Tiers } from './tiers';
+
+/** A tier table file's `venue` → the engine's venue id (files keep their source's naming). */
+const FILE_VENUES: Record<string, VenueId> = { 'binance-usdm': 'binance', binance: 'binance', bybit: 'bybit', okx: 'okx', hyperliquid: 'hyperliquid', gate: 'gate' };
+
+export function venueOfTable(table: TierTable): VenueId | undefined {
+  return FILE_VENUES[table.venue];
+}
+
+/** Parse a bundled table file for the solver (bounds and partial flag as the file states them). */
+export function tiersFromTable(table: TierTable, venue: VenueId): Tiers {
+  return normaliseTiers(table.tiers, {
+    withAmounts: VENUE_RULES[venue].hasDeduction,
+    upperInclusive: table.bounds === '(floor, cap]',
+    partial: table.partial,
+  });
+}
+
+/** Index tables by venue and symbol; later files replace earlier ones for the same key. */
+export function indexTables(tables: Iterable<TierTable>): Map<string, TierTable> {
+  const index = new Map<string, TierTable>();
+  for (const table of tables) {
+    const venue = venueOfTable(table);
+    if (venue) index.set(`${venue}:${table.symbol}`, table);
+  }
+  return index;
+}
