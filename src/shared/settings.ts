@@ -191,11 +191,12 @@ export const MIGRATIONS: Migrations = {};
 
 /** Brings a stored object up to SETTINGS_VERSION; returns a problem when it cannot. */
 export function migrate(raw: Stored, migrations: Migrations = MIGRATIONS): { value: Stored } | { problem: string } {
-  let value = raw;
-  let version = value.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+  const stored = raw.version;
+  if (typeof stored !== 'number' || !Number.isInteger(stored) || stored < 1) {
     return { problem: 'the saved settings have no valid version' };
   }
+  let value = raw;
+  let version = stored;
   if (version > SETTINGS_VERSION) {
     return { problem: `the saved settings come from a newer Margin Lens (settings version ${version})` };
   }
@@ -276,16 +277,20 @@ export async function loadSettings(area: KeyValueArea, migrations: Migrations = 
   return { settings, notice };
 }
 
-/** Validates and stores a patch. On success the corrupted-store notice (if any) is cleared: the user has saved. */
+/**
+ * Validates and stores a patch. `acknowledgeNotice`: the user saved from the options page, where the
+ * corrupted-store notice is shown, so it is cleared (a panel toggle elsewhere does not clear it).
+ */
 export async function saveSettings(
   area: KeyValueArea,
   current: Settings,
   patch: SettingsPatch,
+  acknowledgeNotice: boolean,
 ): Promise<{ ok: true; settings: Settings } | { ok: false; errors: SettingsFieldError[] }> {
   const result = applyPatch(current, patch);
   if (!result.ok) return result;
   await area.set({ [SETTINGS_KEY]: result.settings });
-  await area.remove(NOTICE_KEY);
+  if (acknowledgeNotice) await area.remove(NOTICE_KEY);
   return result;
 }
 
@@ -307,7 +312,7 @@ export function takerRate(settings: Settings, venue: FeeVenue): string {
   return new D(settings.fees[venue].takerFeePct).div(100).toFixed();
 }
 
-/** An assumption line for the Evaluation while the fee is still the default; undefined once the user set one. */
+/** An assumption line for the Evaluation while the fee equals the default; undefined for any other rate. */
 export function takerFeeAssumption(settings: Settings, venue: FeeVenue): string | undefined {
   const pct = settings.fees[venue].takerFeePct;
   if (pct !== DEFAULT_SETTINGS.fees[venue].takerFeePct) return undefined;

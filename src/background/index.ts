@@ -1,0 +1,30 @@
+/**
+ * Background entry (Chrome service worker / Firefox event page). Listeners are registered
+ * synchronously at top level, so the event that woke a stopped worker is not missed; handlers
+ * wait for the settings to load (the init promise inside the settings service).
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { evaluateFromSnapshot } from './scenario.ts';
+import { createHandlers } from './handlers.ts';
+import { identityOf } from './identity.ts';
+import { createRouter } from './router.ts';
+import { createSettingsService } from './settings-service.ts';
+import { createTabStatusStore } from './tab-status.ts';
+
+const tabStatus = createTabStatusStore(browser.storage.session);
+const route = createRouter(
+  identityOf(browser.runtime),
+  createHandlers({
+    settings: createSettingsService(browser.storage.local),
+    tabStatus,
+    evaluate: evaluateFromSnapshot,
+    now: Date.now,
+  }),
+);
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+browser.tabs.onRemoved.addListener((tabId) => void tabStatus.forget(tabId));
+// A full page load in a tab ends whatever that tab showed before; its content script reports anew.
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') void tabStatus.forget(tabId);
+});

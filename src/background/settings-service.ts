@@ -1,0 +1,43 @@
+/**
+ * The background's view of the settings: loaded once per worker start (the init promise handlers
+ * await), then kept in memory. The background is the only writer, so writes are serialised here
+ * and the cache cannot go stale.
+ */
+import {
+  loadSettings,
+  saveSettings,
+  type KeyValueArea,
+  type LoadedSettings,
+  type SettingsFieldError,
+  type SettingsPatch,
+} from '../shared/settings.ts';
+
+export type UpdateResult = { ok: true; loaded: LoadedSettings } | { ok: false; errors: SettingsFieldError[] };
+
+export interface SettingsService {
+  /** Resolves after any pending write, with the settings and the corrupted-store notice. */
+  current(): Promise<LoadedSettings>;
+  /** acknowledgeNotice: the save comes from the options page, which shows the notice. */
+  update(patch: SettingsPatch, acknowledgeNotice: boolean): Promise<UpdateResult>;
+}
+
+export function createSettingsService(area: KeyValueArea): SettingsService {
+  let state: Promise<LoadedSettings> = loadSettings(area);
+  return {
+    current: () => state,
+    update(patch, acknowledgeNotice) {
+      const previous = state;
+      const result = previous.then(async (loaded): Promise<UpdateResult> => {
+        const saved = await saveSettings(area, loaded.settings, patch, acknowledgeNotice);
+        if (!saved.ok) return saved;
+        return { ok: true, loaded: { settings: saved.settings, notice: acknowledgeNotice ? null : loaded.notice } };
+      });
+      // The next caller sees the new settings, or the old ones if this write failed.
+      state = result.then(
+        (r) => (r.ok ? r.loaded : previous),
+        () => previous,
+      );
+      return result;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { manifestFor, type SourceManifest, type TargetBrowser } from './scripts/build/manifest.ts';
+import { preactNoInnerHtml } from './scripts/build/preact-no-inner-html.ts';
+
+// One build per browser: `vite build --mode chrome` → dist/chrome, `--mode firefox` → dist/firefox.
+export default defineConfig(({ mode }) => {
+  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const source = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as SourceManifest;
+  const manifest = manifestFor(source, browser) as unknown as ManifestV3Export;
+  return {
+    plugins: [
+      preactNoInnerHtml(),
+      preact(),
+      crx({
+        manifest,
+        browser,
+        // One self-contained IIFE: no loader, nothing in web_accessible_resources for pages to probe.
+        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+      }),
+    ],
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: true,
+      // Readable output helps store review; size is not a concern for a local extension.
+      minify: false,
+      sourcemap: false,
+    },
+  };
+});
