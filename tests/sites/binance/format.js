@@ -1,0 +1,74 @@
+// Number formats (P3, binance-usdm.md §3) and the unit conversions (T7). All conversions go through dec.js.
+import { parseDec, mul, div, round, toPlain, sign } from './dec.js';
+
+export const MISSING = '--';
+
+/** Separators for `si-numfmt` (auto ties them to the locale). */
+export function numberFormat(locale, numfmt) {
+  const comma = numfmt === 'comma' || (numfmt === 'auto' && locale === 'pt-BR');
+  return comma ? { group: '.', decimal: ',' } : { group: ',', decimal: '.' };
+}
+
+/**
+ * Display text of a dot-decimal number string: padded to `prec` decimals, never rounded; trailing zeros
+ * beyond `prec` dropped; grouped. `plus` adds an explicit `+` to positive values. Null/empty → `--`.
+ */
+export function display(value, prec, fmt, { plus = false } = {}) {
+  if (value === null || value === undefined || value === '') return MISSING;
+  const d = typeof value === 'string' ? parseDec(value) : value;
+  if (!d) return MISSING;
+  const plain = toPlain(d);
+  const neg = plain.startsWith('-');
+  let [int, frac = ''] = plain.replace('-', '').split('.');
+  int = int.replace(/^0+(?=\d)/, '');
+  while (frac.length > prec && frac.endsWith('0')) frac = frac.slice(0, -1);
+  frac = frac.padEnd(prec, '0');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, fmt.group);
+  const s = sign(d);
+  const prefix = s < 0 ? '-' : s > 0 && plus ? '+' : '';
+  return prefix + grouped + (frac ? fmt.decimal + frac : '');
+}
+
+/** Display with a unit after one space, or the bare `--`. */
+export function withUnit(value, prec, fmt, unit, opts) {
+  const text = display(value, prec, fmt, opts);
+  return text === MISSING ? MISSING : `${text} ${unit}`;
+}
+
+/** A scenario number written into an input: digits as given, dot replaced by the page's decimal mark. */
+export function scenarioInputText(value, fmt) {
+  return value === '' || value === undefined || value === null ? '' : String(value).replace('.', fmt.decimal);
+}
+
+/** A value the page writes itself: ungrouped, page decimal mark, padded to `prec` (never rounded). */
+export function pageInputText(value, prec, fmt) {
+  if (value === null || value === undefined || value === '') return '';
+  return display(value, prec, { group: '', decimal: fmt.decimal });
+}
+
+/** Parse an (ungrouped) input text in the page's number format; null when not a plain number. */
+export function parseInput(text, fmt) {
+  const t = String(text).trim();
+  if (t === '' || (fmt.decimal === ',' && t.includes('.'))) return null;
+  return parseDec(fmt.decimal === ',' ? t.replace(',', '.') : t);
+}
+
+/** Re-express an ungrouped input text after a decimal-mark change (T2 table). */
+export function reexpress(text, from, to) {
+  if (from.decimal === to.decimal || !/^-?\d*[.,]?\d*%?$/.test(text)) return text;
+  return text.replace(from.decimal, to.decimal);
+}
+
+/** base × price, rounded once to `d` decimals; null when either is missing. */
+export function baseToQuote(base, price, d) {
+  const b = typeof base === 'string' ? parseDec(base) : base;
+  const p = typeof price === 'string' ? parseDec(price) : price;
+  return b && p ? round(mul(b, p), d) : null;
+}
+
+/** quote ÷ price, rounded once to `d` decimals; null when missing or the price is zero. */
+export function quoteToBase(quote, price, d) {
+  const q = typeof quote === 'string' ? parseDec(quote) : quote;
+  const p = typeof price === 'string' ? parseDec(price) : price;
+  return q && p ? div(q, p, d) : null;
+}

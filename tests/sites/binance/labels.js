@@ -1,0 +1,63 @@
+// Label texts per locale (binance-usdm.md §2.3, §2.12–§2.15). Columns: en, zh-CN, pt-BR.
+const TEXTS = {
+  open: ['Open', '开仓', 'Abrir'],
+  close: ['Close', '平仓', 'Fechar'],
+  openLong: ['Open Long', '开多', 'Abrir Long'],
+  openShort: ['Open Short', '开空', 'Abrir Short'],
+  closeLong: ['Close Long', '平多', 'Fechar Long'],
+  closeShort: ['Close Short', '平空', 'Fechar Short'],
+  buyLong: ['Buy/Long', '买入/做多', 'Comprar/Long'],
+  sellShort: ['Sell/Short', '卖出/做空', 'Vender/Short'],
+  avbl: ['Avbl', '可用', 'Disp.'],
+  price: ['Price', '委托价格', 'Preço'],
+  size: ['Size', '数量', 'Tamanho'],
+  cross: ['Cross', '全仓', 'Cruzada'],
+  isolated: ['Isolated', '逐仓', 'Isolada'],
+  maxOpen: ['Max', '可开', 'Máx.'],
+  maxClose: ['Max', '可平', 'Máx.'],
+  cost: ['Cost', '成本', 'Custo'],
+  reduceOnly: ['Reduce-Only', '只减仓', 'Somente Redução'],
+  postOnly: ['Post Only', '只做Maker', 'Post Only'],
+  tpsl: ['TP/SL', '止盈/止损', 'TP/SL'],
+  tp: ['Take Profit', '止盈', 'Take Profit'],
+  sl: ['Stop Loss', '止损', 'Stop Loss'],
+  LIMIT: ['Limit', '限价单', 'Limite'],
+  MARKET: ['Market', '市价单', 'Mercado'],
+  CONDITIONAL: ['Stop Limit', '限价止盈止损', 'Stop Limit'],
+  logIn: ['Log In', '登录', 'Entrar'],
+  register: ['Register Now', '立即注册', 'Cadastre-se'],
+  marginRatio: ['Margin Ratio', '保证金比率', 'Índice de Margem'],
+  maintMargin: ['Maintenance Margin', '维持保证金', 'Margem de Manutenção'],
+  marginBalance: ['Margin Balance', '保证金余额', 'Saldo de Margem'],
+  walletBalance: ['Wallet Balance', '钱包余额', 'Saldo da Carteira'],
+  upnl: ['Unrealized PNL', '未实现盈亏', 'PNL Não Realizado'],
+  mark: ['Mark', '标记价格', 'Marcação'],
+  tabPositions: ['Positions', '仓位', 'Posições'],
+  tabOpenOrders: ['Open Orders', '当前委托', 'Ordens Abertas'],
+  tabOrderHistory: ['Order History', '历史委托', 'Histórico de Ordens'],
+  tabTradeHistory: ['Trade History', '历史成交', 'Histórico de Negociações'],
+  tabTransactions: ['Transaction History', '资金流水', 'Histórico de Transações'],
+  hideOther: ['Hide Other Symbols', '隐藏其他合约', 'Ocultar Outros Símbolos'],
+  colSymbol: ['Symbol', '符号', 'Símbolo'],
+  colSize: ['Size', '数量', 'Tamanho'],
+  colEntry: ['Entry Price', '开仓价格', 'Preço de Entrada'],
+  colBreakEven: ['Break Even Price', '盈亏平衡价格', 'Preço de Equilíbrio'],
+  colMark: ['Mark Price', '标记价格', 'Preço de Marcação'],
+  colLiq: ['Liq.Price', '强平价格', 'Preço de Liq.'],
+  colMarginRatio: ['Margin Ratio', '保证金比率', 'Índice de Margem'],
+  colMargin: ['Margin', '保证金', 'Margem'],
+  colPnl: ['PNL(ROI %)', '收益额（收益率）', 'PNL (ROI %)'],
+  closeAll: ['Close All Positions', '一键平仓', 'Fechar Todas as Posições'],
+  perp: ['Perp', '永续', 'Perp'],
+  noPositions: ['You have no position.', '暂无持仓。', 'Você não tem posições.'],
+  noOrders: ['You have no open orders.', '暂无当前委托。', 'Você não tem ordens abertas.'],
+  cancelOrder: ['Cancel Order', '撤销挂单', 'Cancelar Ordem'],
+};
+
+const COLUMN = { en: 0, 'zh-CN': 1, 'pt-BR': 2 };
+
+/** The label table for one locale: `labels('pt-BR').avbl === 'Disp.'`. */
+export function labels(locale) {
+  const col = COLUMN[locale] ?? 0;
+  return Object.fromEntries(Object.entries(TEXTS).map(([k, v]) => [k, v[col].normalize('NFC')]));
+}

@@ -1,0 +1,47 @@
+// Account panel (binance-usdm.md §2.12) and the symbol header with the Mark pair (§2.13).
+import { withUnit, display, MISSING } from './format.js';
+import { add, parseDec } from './dec.js';
+import { param, BALANCE_DECIMALS, PERCENT_DECIMALS } from './scenario.js';
+import { pair } from './render-form.js';
+
+/** Margin balance: `si-marginbal`, else wallet + uPnL (the only sum a stand-in makes, README §4 default). */
+function marginBalance(explicit) {
+  if (explicit.marginbal) return explicit.marginbal;
+  const w = parseDec(param(explicit, 'wallet'));
+  const u = parseDec(param(explicit, 'upnl'));
+  return w && u ? add(w, u) : null;
+}
+
+/**
+ * The panel. `v`: { loggedIn, loaded, quote, explicit }. Logged out: a login prompt with no pairs (T14).
+ * Logged in before the account data (T4): every value `--`, pairs present.
+ */
+export function buildAccountPanel(h, L, fmt, v) {
+  if (!v.loggedIn) {
+    return h('div', { class: 'si-panel' }, h('div', { class: 'si-panel-title' }, 'Account'),
+      h('p', {}, 'Log in or create an account to view your assets.'));
+  }
+  const e = v.explicit;
+  const val = (f) => (v.loaded ? f() : MISSING);
+  const bal = (x) => withUnit(x, BALANCE_DECIMALS, fmt, v.quote);
+  const mr = param(e, 'mr');
+  return h('div', { class: 'si-panel' },
+    h('div', { class: 'si-panel-title' }, 'Account'),
+    pair(h, L.marginRatio, val(() => (mr ? `${display(mr, PERCENT_DECIMALS, fmt)}%` : MISSING))),
+    pair(h, L.maintMargin, val(() => bal(param(e, 'mm')))),
+    pair(h, L.marginBalance, val(() => bal(marginBalance(e)))),
+    pair(h, L.walletBalance, val(() => bal(param(e, 'wallet')))),
+    pair(h, L.upnl, val(() => withUnit(param(e, 'upnl'), BALANCE_DECIMALS, fmt, v.quote, { plus: true }))),
+  );
+}
+
+/** Symbol header: symbol, last price (walked by the storm), the S pair Mark / value, and the market list. */
+export function buildHeader(h, L, fmt, v) {
+  const last = h('span', { class: 'si-header-last' }, v.lastText);
+  const header = h('div', { class: 'si-header' },
+    h('div', { class: 'si-header-symbol' }, v.symbol),
+    last,
+    pair(h, L.mark, display(v.mark, v.tick, fmt)),
+  );
+  return { header, last };
+}

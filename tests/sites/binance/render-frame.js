@@ -1,0 +1,109 @@
+// Page frame: skeleton, market list, quick-trade decoy widget (T11), chart iframe with decoy inputs and a
+// shadow-root chat widget (T13), the embedded `#__APP_DATA` state (U) and the leverage dialog (T8).
+import { idSuffix } from './prng.js';
+import { submitKeys, pair, leverageText } from './render-form.js';
+
+export const MARKETS = ['BTCUSDT', 'ETHUSDT', 'BTCUSDC', 'ETHUSDC', 'SOLUSDT'];
+
+/** The static frame with empty slots; hydration fills them (T4). */
+export function buildFrame(h, onMarket) {
+  const slot = (cls) => h('div', { class: cls }, h('div', { class: 'si-skeleton' }));
+  const slots = {
+    header: slot('si-header-slot'),
+    chart: h('div', { class: 'si-chart' }),
+    book: h('div', { class: 'si-book-slot' }),
+    decoy: h('div', { class: 'si-decoy-slot' }),
+    form: slot('si-form-slot'),
+    quick: h('div', { class: 'si-quick-slot' }),
+    panel: slot('si-panel-slot'),
+    account: slot('si-account-slot'),
+  };
+  const markets = h('div', { class: 'si-markets' },
+    MARKETS.map((s) => h('button', { type: 'button', onclick: () => onMarket(s) }, s)));
+  const app = h('div', { class: 'si-app' },
+    h('div', { class: 'si-top' }, markets, slots.header),
+    h('div', { class: 'si-main' }, slots.chart, slots.book,
+      h('div', { class: 'si-trade-col' }, slots.decoy, slots.form, slots.quick, slots.panel)),
+    slots.account);
+  return { app, slots };
+}
+
+/** Quick-trade widget outside the form root: a visible `limitPrice-` input, an Avbl pair, submit labels. */
+export function buildQuickTrade(h, rng, L, v) {
+  const id = `limitPrice-${idSuffix(rng)}`;
+  return h('div', { class: 'si-quick' },
+    h('div', { class: 'si-panel-title' }, 'Quick trade'),
+    h('button', { type: 'button' }, leverageText(L, 'cross', 50)),
+    pair(h, L.avbl, `1,234.56 ${v.quote}`),
+    h('div', { class: 'bn-formItem', target: id },
+      h('input', { id, 'aria-label': L.price, placeholder: L.price, type: 'text', value: '12345.6' }),
+      h('div', { class: 'bn-input-suffix' }, v.quote)),
+    h('div', {}, submitKeys(v.posmode, v.action).map((k) => h('button', { type: 'button' }, L[k]))));
+}
+
+/** The chart iframe (about:blank, same origin) with decoy inputs carrying the form's labels and hooks. */
+export function buildChart(h, rng, L) {
+  const iframe = h('iframe', { id: `tradingview_${rng.chars(5, '0123456789abcdef')}`, src: 'about:blank', title: 'chart' });
+  const fill = () => {
+    const doc = iframe.contentDocument;
+    if (!doc || !doc.body || doc.getElementById('si-chart-decoys')) return;
+    const box = doc.createElement('div');
+    box.id = 'si-chart-decoys';
+    const input = (prefix, label, value) => {
+      const el = doc.createElement('input');
+      el.id = `${prefix}-${idSuffix(rng)}`;
+      el.setAttribute('aria-label', label);
+      el.placeholder = label;
+      el.value = value;
+      return el;
+    };
+    const tab = doc.createElement('div');
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('data-tab-key', 'LIMIT');
+    tab.setAttribute('aria-selected', 'true');
+    tab.textContent = L.LIMIT;
+    box.append(tab, input('limitPrice', L.price, '55555.5'), input('unitAmount', L.size, '9.999'));
+    doc.body.append(box);
+  };
+  iframe.addEventListener('load', fill);
+  return { iframe, fill };
+}
+
+/** An open shadow-root chat bubble holding a submit-label decoy (T13). */
+export function buildChatWidget(L, posmode, action) {
+  const host = document.createElement('div');
+  host.className = 'si-chat-host';
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = 'div{position:fixed;right:8px;bottom:8px;background:#222;color:#eee;padding:6px;font:12px sans-serif}';
+  const box = document.createElement('div');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = L[submitKeys(posmode, action)[0]];
+  box.append('Chat ', button);
+  root.append(style, box);
+  return host;
+}
+
+/** `<script id="__APP_DATA" type="application/json">` with a random 4-character route id (U). */
+export function writeAppData(rng, symbol, mark) {
+  let script = document.getElementById('__APP_DATA');
+  if (!script) {
+    script = document.createElement('script');
+    script.id = '__APP_DATA';
+    script.type = 'application/json';
+    document.body.append(script);
+  }
+  const routeId = rng.chars(4, 'abcdefghijklmnopqrstuvwxyz0123456789');
+  script.textContent = JSON.stringify({
+    appState: { loader: { dataByRouteId: { [routeId]: { reactQueryData: { [`queryMarkPrice,${symbol}`]: { markPrice: mark } } } } } },
+  });
+}
+
+/** Leverage dialog portalled to the end of <body>; opens only on a user click (T8). */
+export function openLeverageDialog(h, text) {
+  const dialog = h('div', { role: 'dialog', 'aria-modal': 'true', class: 'si-dialog' },
+    h('div', {}, text),
+    h('button', { type: 'button', onclick: () => dialog.remove() }, 'OK'));
+  document.body.append(dialog);
+}
