@@ -13,7 +13,7 @@ function modeFigures(overrides: Partial<ModeFigures>): ModeFigures {
 }
 
 function side(s: 'long' | 'short', isolated: Partial<ModeFigures>, cross: Partial<ModeFigures>): SideEvaluation {
-  return { side: s, resulting: value('0.1'), isolated: modeFigures(isolated), cross: modeFigures(cross) };
+  return { side: s, resulting: null, isolated: modeFigures(isolated), cross: modeFigures(cross) };
 }
 
 const evaluation: Evaluation = {

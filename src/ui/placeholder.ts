@@ -25,7 +25,7 @@ function unavailableFigures(reason: string): ModeFigures {
 function unavailableSide(side: Side, reason: string): SideEvaluation {
   return {
     side,
-    resulting: { kind: 'unavailable', reason },
+    resulting: null,
     isolated: unavailableFigures(reason),
     cross: unavailableFigures(reason),
   };

@@ -1,7 +1,7 @@
 import type { Evaluation } from '../../engine/evaluation';
 import { EvaluationView } from '../../ui/EvaluationView';
 
-export interface PanelState {
+export interface PanelView {
   /** null until the first evaluation (or reason for none) comes back. */
   evaluation: Evaluation | null;
   /** The form changed and the evaluation for it is not back yet. */
@@ -9,7 +9,7 @@ export interface PanelState {
   collapsed: boolean;
 }
 
-export interface PanelProps extends PanelState {
+export interface PanelProps extends PanelView {
   onToggleCollapsed: () => void;
 }
 

@@ -4,7 +4,7 @@
  */
 import { h, render } from 'preact';
 import css from './panel.css?inline';
-import { Panel, type PanelState } from './Panel';
+import { Panel, type PanelView } from './Panel';
 import { placeBesideForm, type Rect } from './placement';
 
 export const PANEL_HOST_ID = 'margin-lens-panel';
@@ -13,7 +13,7 @@ const PANEL_WIDTH = 300;
 const HOST_CSS = `:host{all:initial;position:fixed;z-index:2147483646;display:block;width:${PANEL_WIDTH}px;left:8px;top:8px}`;
 
 export interface PanelHandle {
-  update(state: PanelState): void;
+  update(state: PanelView): void;
   /** Re-anchor beside the form's current bounding rect. */
   place(form: Rect): void;
   remove(): void;

@@ -1,0 +1,133 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FormSnapshot } from '../adapters/types';
+import type { Evaluation } from '../engine/evaluation';
+import type { EvaluateResult, RouterError } from '../shared/protocol';
+import { unavailableEvaluation } from '../ui/placeholder';
+import { startController, type Controller } from './controller';
+import type { PanelView } from './panel/Panel';
+
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Only the fields the controller looks at; the rest of the snapshot is the adapter's business. */
+function snapshot(qty: string, form: 'read' | 'missing' = 'read'): FormSnapshot {
+  return {
+    venue: 'binance-usdm',
+    form: form === 'read' ? { status: 'read', value: true } : { status: 'missing', why: 'no form' },
+    symbol: { status: 'read', value: 'BTCUSDT' },
+    quoteAsset: { status: 'read', value: 'USDT' },
+    quantity: { status: 'read', value: qty },
+  } as unknown as FormSnapshot;
+}
+
+function evaluationFor(qty: string): Evaluation {
+  const e = unavailableEvaluation('x', { venue: 'binance', symbol: 'BTCUSDT', quoteAsset: 'USDT' });
+  e.inputs = [{ name: 'quantity', value: qty, source: 'test' }];
+  return e;
+}
+
+describe('startController', () => {
+  let current: FormSnapshot;
+  let replies: Array<{ qty: string; resolve: (r: EvaluateResult | RouterError) => void }>;
+  let views: PanelView[];
+  let removed: boolean;
+  let orphaned: boolean;
+  let controller: Controller;
+  let frames: Array<() => void>;
+  /** Runs the animation frame the watcher asked for, so its next trigger reads at once. */
+  const nextFrame = () => {
+    const due = frames;
+    frames = [];
+    due.forEach((cb) => cb());
+  };
+  const typeInForm = async (qty: string) => {
+    nextFrame();
+    current = snapshot(qty);
+    document.querySelector('input')!.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+  };
+
+  beforeEach(() => {
+    document.body.innerHTML = '<form id="root"><input></form>';
+    current = snapshot('0.1');
+    replies = [];
+    views = [];
+    removed = false;
+    orphaned = false;
+    frames = [];
+    controller = startController(makeDeps());
+  });
+  afterEach(() => controller.stop());
+
+  const makeDeps = (): Parameters<typeof startController>[0] => ({
+    doc: document,
+    source: { findRoot: () => document.getElementById('root'), read: () => current },
+    evaluate: (s) =>
+      new Promise((resolve) => replies.push({ qty: (s.quantity.value as string) ?? '', resolve })),
+    loadPanelState: async () => ({ panel: { collapsed: false, preSubmitCheck: false } }),
+    saveCollapsed: async () => ({}),
+    isOrphaned: () => orphaned,
+    mountPanel: () => ({
+      update: (v) => void views.push(v),
+      place: () => {},
+      remove: () => void (removed = true),
+    }),
+    timing: { requestFrame: (cb) => void frames.push(cb), setInterval: () => 0, clearInterval: () => {}, pollMs: 250, fullReadMs: 1000 },
+    retryMs: 0,
+  });
+
+  const last = () => views.at(-1)!;
+  const shownQty = () => last().evaluation?.inputs[0]?.value;
+
+  it('marks figures pending as soon as the form changes and shows the reply for the newest form only', async () => {
+    await settle();
+    expect(last().pending).toBe(true);
+    replies[0]!.resolve({ evaluation: evaluationFor('0.1') });
+    await settle();
+    expect(last().pending).toBe(false);
+    expect(shownQty()).toBe('0.1');
+
+    await typeInForm('0.2');
+    expect(last().pending).toBe(true); // the 0.1 figures are no longer on screen
+    expect(replies.map((r) => r.qty)).toEqual(['0.1', '0.2']);
+  });
+
+  it('drops a late reply to an older snapshot', async () => {
+    await settle();
+    // Two requests out: answer the newer first, then the older.
+    const first = replies[0]!;
+    await typeInForm('0.5');
+    replies[1]!.resolve({ evaluation: evaluationFor('0.5') });
+    await settle();
+    first.resolve({ evaluation: evaluationFor('0.1') });
+    await settle();
+    expect(shownQty()).toBe('0.5');
+    expect(last().pending).toBe(false);
+  });
+
+  it('shows the reason instead of figures when the background says unavailable', async () => {
+    await settle();
+    replies[0]!.resolve({ unavailable: "can't read: quantity" });
+    await settle();
+    const figure = last().evaluation!.sides[0]!.isolated.liquidationPrice;
+    expect(figure).toEqual({ kind: 'unavailable', reason: "can't read: quantity" });
+  });
+
+  it('mounts no panel while there is no form', async () => {
+    controller.stop();
+    views = [];
+    current = snapshot('0.1', 'missing');
+    controller = startController(makeDeps());
+    await settle();
+    expect(views).toEqual([]);
+    expect(replies).toHaveLength(1); // the earlier controller's request only
+  });
+
+  it('removes the panel and stops when the extension context is gone', async () => {
+    await settle();
+    orphaned = true;
+    replies[0]!.resolve({ error: 'could not reach the background: Extension context invalidated.' });
+    await settle();
+    expect(removed).toBe(true);
+  });
+});
