@@ -12,7 +12,9 @@ export function isVisible(el: Element): boolean {
   if (el.closest('[hidden], [aria-hidden="true"]') !== null) return false;
   const view = el.ownerDocument.defaultView;
   if (view === null) return false;
-  return view.getComputedStyle(el).visibility === 'visible';
+  // Browsers compute visible | hidden | collapse; testing the two hidden values also works in DOMs without a UA stylesheet.
+  const visibility = view.getComputedStyle(el).visibility;
+  return visibility !== 'hidden' && visibility !== 'collapse';
 }
 
 /** R2: textContent with every whitespace run (incl. U+00A0) collapsed to one space, trimmed, NFC. */

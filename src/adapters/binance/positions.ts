@@ -96,17 +96,17 @@ export function readPositions(scope: PositionsScope): PositionsReading {
   if (hide.item.getAttribute('aria-checked') === 'true') {
     return { positions: missing('Hide Other Symbols is on: other symbols\' positions are hidden', tabText), panel };
   }
+  if ('bad' in table) return { positions: ambiguous(table.bad, tabText), panel };
   if (table.rows.length < count) {
     return { positions: missing(`incomplete: ${count - table.rows.length} of ${count} positions not visible`, tabText), panel };
   }
   if (table.rows.length > count) {
     return { positions: ambiguous(`${table.rows.length} position rows but the tab says ${count}`, tabText), panel };
   }
-  if ('bad' in table) return { positions: ambiguous(table.bad, tabText), panel };
   return { positions: readField(table.rows, tabText), panel };
 }
 
-type TableResult = { rows: RawPositionRow[] } | { rows: RawPositionRow[]; bad: string } | { broken: string };
+type TableResult = { rows: RawPositionRow[] } | { bad: string } | { broken: string };
 
 /** Header row by column labels, then the `.list-item-container` rows that follow it, or one empty state. */
 function readTable(panel: Element, scope: PositionsScope): TableResult {
@@ -151,7 +151,7 @@ function readTable(panel: Element, scope: PositionsScope): TableResult {
       return { broken: `a position row has ${cells.length} cells, the header ${headerTexts.length}` };
     }
     const row = readRow(cells, column);
-    if (typeof row === 'string') return { rows, bad: row };
+    if (typeof row === 'string') return { bad: row };
     rows.push(row);
   }
   return { rows };
