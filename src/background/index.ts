@@ -23,8 +23,6 @@ const route = createRouter(
 );
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
-browser.tabs.onRemoved.addListener((tabId) => void tabStatus.forget(tabId));
+browser.tabs.onRemoved.addListener((tabId) => tabStatus.forget(tabId));
 // A full page load in a tab ends whatever that tab showed before; its content script reports anew.
-browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') void tabStatus.forget(tabId);
-});
+browser.tabs.onUpdated.addListener((tabId, change) => (change.status === 'loading' ? tabStatus.forget(tabId) : undefined));

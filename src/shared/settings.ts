@@ -189,23 +189,24 @@ type Stored = Record<string, unknown>;
 export type Migrations = Readonly<Record<number, (old: Stored) => Stored>>;
 export const MIGRATIONS: Migrations = {};
 
-/** Brings a stored object up to SETTINGS_VERSION; returns a problem when it cannot. */
-export function migrate(raw: Stored, migrations: Migrations = MIGRATIONS): { value: Stored } | { problem: string } {
+/** Brings a stored object up to `target` (the current version) step by step; a problem when it cannot. */
+export function migrate(
+  raw: Stored,
+  migrations: Migrations = MIGRATIONS,
+  target: number = SETTINGS_VERSION,
+): { value: Stored } | { problem: string } {
   const stored = raw.version;
   if (typeof stored !== 'number' || !Number.isInteger(stored) || stored < 1) {
     return { problem: 'the saved settings have no valid version' };
   }
-  let value = raw;
-  let version = stored;
-  if (version > SETTINGS_VERSION) {
-    return { problem: `the saved settings come from a newer Margin Lens (settings version ${version})` };
+  if (stored > target) {
+    return { problem: `the saved settings come from a newer Margin Lens (settings version ${stored})` };
   }
-  while (version < SETTINGS_VERSION) {
+  let value = raw;
+  for (let version = stored; version < target; version++) {
     const step = migrations[version];
     if (!step) return { problem: `no migration from settings version ${version}` };
-    value = step(value);
-    version = version + 1;
-    value = { ...value, version };
+    value = { ...step(value), version: version + 1 };
   }
   return { value };
 }
