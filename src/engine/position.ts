@@ -79,7 +79,6 @@ export interface PositionResult {
   requirement?: Dec;
   fees?: { open: Dec; closeAtLiquidation: Dec | null; closeAtBankruptcy: Dec | null };
   unavailable: Record<string, string>;
-  notes: string[];
 }
 
 /** A line a + b·u. */
@@ -234,18 +233,22 @@ function bankruptcyLine(sc: PositionScenario): Line {
 interface Solved {
   u: Dec | null;
   tiers: Tier[];
-  settled: boolean;
 }
 
-/** Binance: pick each leg's bracket at the liquidation price, re-solving until the brackets hold. */
-function solveAtLiquidationTier(sc: PositionScenario, e: Line, k: Dec, bpU: Dec | null, start: number[]): Solved {
+/**
+ * Binance: each leg's bracket is the one its notional at the liquidation price falls in. One-way
+ * positions converge in a step or two from the reference bracket; when they do not (or for two hedge legs),
+ * scan every stretch of prices where the brackets are fixed and keep the roots that land in their stretch.
+ */
+function solveAtLiquidationTier(sc: PositionScenario, e: Line, k: Dec, bpU: Dec | null, start: number[], refU: Dec): Solved {
   const legs = activeLegs(sc);
+  if (legs.length > 1) return scanTierStretches(sc, e, k, bpU, refU);
   let index = start;
   const seen = new Set<string>();
-  let tiers = legs.map((leg, i) => tierOf(leg, index[i]!));
-  let u = meet(e, requirementLine(sc, tiers, k, bpU));
-  for (let round = 0; round < 16; round++) {
+  for (let round = 0; round < 8; round++) {
     seen.add(index.join());
+    const tiers = legs.map((leg, i) => tierOf(leg, index[i]!));
+    const u = meet(e, requirementLine(sc, tiers, k, bpU));
     const next = legs.map((leg, i) => {
       if (leg.maintenance.kind !== 'table') return 0;
       // No liquidation price: the adverse limit has zero notional, which is the lowest tier.
@@ -253,18 +256,51 @@ function solveAtLiquidationTier(sc: PositionScenario, e: Line, k: Dec, bpU: Dec 
       const found = tierIndexFor(leg.maintenance.table, leg.q.times(u));
       return found === 'beyond-table' ? index[i]! : found;
     });
-    if (next.every((n, i) => n === index[i])) return { u, tiers, settled: true };
-    if (seen.has(next.join())) return { u, tiers, settled: false };
+    if (next.every((n, i) => n === index[i])) return { u, tiers };
+    if (seen.has(next.join())) break;
     index = next;
-    tiers = legs.map((leg, i) => tierOf(leg, index[i]!));
-    u = meet(e, requirementLine(sc, tiers, k, bpU));
   }
-  return { u, tiers, settled: false };
+  return scanTierStretches(sc, e, k, bpU, refU);
+}
+
+function scanTierStretches(sc: PositionScenario, e: Line, k: Dec, bpU: Dec | null, refU: Dec): Solved {
+  const legs = activeLegs(sc);
+  const edges: Dec[] = [];
+  for (const leg of legs) {
+    if (leg.maintenance.kind !== 'table') continue;
+    for (const t of leg.maintenance.table.tiers) if (t.floor && t.floor.gt(0)) edges.push(t.floor.div(leg.q));
+  }
+  edges.sort((a, b) => a.cmp(b));
+  const bounds = [ZERO, ...edges];
+  let best: Solved | undefined;
+  let bestGap: Dec | undefined;
+  let lowest: Tier[] | undefined;
+  for (let i = 0; i < bounds.length; i++) {
+    const lo = bounds[i]!;
+    const hi = bounds[i + 1];
+    if (hi && hi.eq(lo)) continue;
+    const inside = hi ? lo.plus(hi).div(2) : lo.gt(0) ? lo.times(2) : ONE;
+    const tiers = legs.map((leg) => {
+      const m = leg.maintenance;
+      if (m.kind !== 'table') return tierOf(leg, 0);
+      const found = tierIndexFor(m.table, leg.q.times(inside));
+      return m.table.tiers[found === 'beyond-table' ? m.table.tiers.length - 1 : found]!;
+    });
+    lowest ??= tiers;
+    const u = meet(e, requirementLine(sc, tiers, k, bpU));
+    if (!u || u.lt(lo) || (hi && u.gt(hi))) continue;
+    // Several roots can exist only with two legs; the schema keeps the one nearest the reference price.
+    const gap = fromU(u, sc.inverse).minus(fromU(refU, sc.inverse)).abs();
+    if (!bestGap || gap.lt(bestGap)) {
+      best = { u, tiers };
+      bestGap = gap;
+    }
+  }
+  return best ?? { u: null, tiers: lowest ?? legs.map((leg) => tierOf(leg, 0)) };
 }
 
 export function solvePosition(sc: PositionScenario): PositionResult {
   const unavailable: Record<string, string> = {};
-  const notes: string[] = [];
   const leg = sc.legs[0]!;
   const ref = referencePrice(leg);
   const inverse = sc.inverse;
@@ -281,7 +317,7 @@ export function solvePosition(sc: PositionScenario): PositionResult {
   if (sc.leverage && leg.entry) initialMargin = notionalAt(leg.q, leg.entry, inverse).div(sc.leverage);
   else unavailable.initialMargin = 'needs the leverage and the entry price';
 
-  const result: PositionResult = { bankruptcyPrice, initialMargin, equity, equityFloor: ZERO, worstCaseLoss: equity, unavailable, notes };
+  const result: PositionResult = { bankruptcyPrice, initialMargin, equity, equityFloor: ZERO, worstCaseLoss: equity, unavailable };
 
   if (sc.takerRate) {
     const entryNotional = leg.entry ? notionalAt(leg.q, leg.entry, inverse) : null;
@@ -322,10 +358,9 @@ export function solvePosition(sc: PositionScenario): PositionResult {
 
   let solved: Solved;
   if (sc.rule.tierBasis === 'liquidation') {
-    solved = solveAtLiquidationTier(sc, e, k, bpU, startIndex);
-    if (!solved.settled) notes.push('the tier at the liquidation price did not settle; the last bracket tried is used');
+    solved = solveAtLiquidationTier(sc, e, k, bpU, startIndex, refU);
   } else {
-    solved = { u: meet(e, requirementLine(sc, referenceTiers, k, bpU)), tiers: referenceTiers, settled: true };
+    solved = { u: meet(e, requirementLine(sc, referenceTiers, k, bpU)), tiers: referenceTiers };
   }
 
   const tier = solved.tiers[0]!;

@@ -22,7 +22,6 @@ export interface ScenarioOutput {
   worstCaseLoss?: string;
   fees?: { open: string; closeAtLiquidation: string | null; closeAtBankruptcy: string | null };
   unavailable?: Record<string, string>;
-  notes?: string[];
 }
 
 const str = (d: Dec) => d.toFixed();
@@ -53,6 +52,5 @@ export function computeScenario(input: unknown): ScenarioOutput | EngineError {
     out.fees = { open: str(r.fees.open), closeAtLiquidation: strOrNull(r.fees.closeAtLiquidation), closeAtBankruptcy: strOrNull(r.fees.closeAtBankruptcy) };
   }
   if (Object.keys(r.unavailable).length) out.unavailable = r.unavailable;
-  if (r.notes.length) out.notes = r.notes;
   return out;
 }
