@@ -1,0 +1,202 @@
+/**
+ * The end-to-end scenarios, shared by both browsers. Each opens the stand-in at its real URL, drives it
+ * like the page or the trader would, and waits for the panel to show the engine's figures for the case.
+ */
+import type { Page } from 'puppeteer-core';
+import { BASE_CASE, expectedFigures, LOGGED_OUT_REASON, standinUrl, type Case } from './cases';
+import type { BrowserName, TestBrowser } from './browsers';
+import { waitForPanel, type Figures } from './panel';
+
+export interface ScenarioContext {
+  browser: TestBrowser;
+  page: Page;
+  seed: number;
+}
+
+export interface Scenario {
+  name: string;
+  /** Browsers that can run it (default: all). */
+  only?: BrowserName[];
+  run(ctx: ScenarioContext): Promise<void>;
+}
+
+/** Defaults for every load: a short hydration delay, no storm, unless a scenario says otherwise. */
+function open(ctx: ScenarioContext, c: Case, extra: Record<string, string> = {}): Promise<unknown> {
+  return ctx.page.goto(standinUrl(c, { 'si-seed': String(ctx.seed), 'si-delay': '150', 'si-storm': '0', ...extra }), {
+    waitUntil: 'domcontentloaded',
+  });
+}
+
+/** A page write through the stand-in's own code path (T1): native setter, no event. */
+export async function pageWrite(page: Page, field: 'qty' | 'price', text: string): Promise<void> {
+  const ok = await page.evaluate(
+    (f, t) => (window as unknown as { __standin: { write(f: string, t: string, n: string): boolean } }).__standin.write(f, t, 'none'),
+    field,
+    text,
+  );
+  if (!ok) throw new Error(`the stand-in has no ${field} field to write`);
+}
+
+/** Every shown figure "unavailable" (what the panel shows instead of figures it cannot compute). */
+function allUnavailable(like: Figures): Figures {
+  return Object.fromEntries(Object.keys(like).map((field) => [field, 'unavailable']));
+}
+
+/** Cross figures unavailable, isolated ones as the engine says. */
+function onlyIsolated(figures: Figures): Figures {
+  return Object.fromEntries(Object.entries(figures).map(([f, v]) => [f, f.includes('.cross.') ? 'unavailable' : v]));
+}
+
+/**
+ * Focuses the live quantity input and replaces its text by real key presses. The live input is found
+ * by a marker the stand-in writes into it, because visible decoys share its id prefix (T11).
+ */
+export async function typeQuantity(page: Page, text: string): Promise<void> {
+  const marker = '0.987';
+  await pageWrite(page, 'qty', marker);
+  const focused = await page.evaluate((m) => {
+    const input = [...document.querySelectorAll('input')].find(
+      (i) => i.value === m && i.getClientRects().length > 0 && !i.closest('[hidden],[aria-hidden="true"]'),
+    );
+    if (!input) return false;
+    input.focus();
+    input.select();
+    return true;
+  }, marker);
+  if (!focused) throw new Error('no visible quantity input to type into');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+
+const isolated10: Case = { ...BASE_CASE, locale: 'zh-CN', mode: 'isolated', lev: 10 };
+const quote50: Case = { ...BASE_CASE, locale: 'pt-BR', unit: 'quote', lev: 50, price: '60000.5' };
+const quote125: Case = { ...BASE_CASE, unit: 'quote', mode: 'isolated', lev: 125, price: '61000', qty: '0.05' };
+const withPositions: Case = {
+  ...BASE_CASE,
+  positions: [
+    { symbol: 'BTCUSDT', side: 'long', size: '0.05', entry: '59000', mark: BASE_CASE.mark, mode: 'cross', lev: 20 },
+    { symbol: 'ETHUSDT', side: 'short', size: '2', entry: '3100', mark: '3000', mode: 'cross', lev: 10 },
+    { symbol: 'SOLUSDT', side: 'long', size: '30', entry: '150', mark: '140', mode: 'isolated', lev: 5, margin: '900' },
+  ],
+  upnl: '-40',
+};
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'en, base unit, cross 20x',
+    async run(ctx) {
+      await open(ctx, BASE_CASE);
+      await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
+    },
+  },
+  {
+    name: 'zh-CN, isolated 10x',
+    async run(ctx) {
+      await open(ctx, isolated10);
+      await waitForPanel(ctx.page, expectedFigures(isolated10));
+    },
+  },
+  {
+    name: 'pt-BR (decimal comma), quote unit, cross 50x',
+    async run(ctx) {
+      await open(ctx, quote50);
+      await waitForPanel(ctx.page, expectedFigures(quote50));
+    },
+  },
+  {
+    name: 'en, quote unit, isolated 125x',
+    async run(ctx) {
+      await open(ctx, quote125);
+      await waitForPanel(ctx.page, expectedFigures(quote125));
+    },
+  },
+  {
+    name: 'other positions (same symbol, other symbols, isolated and cross)',
+    async run(ctx) {
+      await open(ctx, withPositions);
+      await waitForPanel(ctx.page, expectedFigures(withPositions));
+    },
+  },
+  {
+    name: 'page writes the quantity without any event',
+    async run(ctx) {
+      await open(ctx, BASE_CASE);
+      await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
+      await pageWrite(ctx.page, 'qty', '0.25');
+      await waitForPanel(ctx.page, expectedFigures({ ...BASE_CASE, qty: '0.25' }));
+    },
+  },
+  {
+    name: 'form re-render, then a page write into the new form',
+    async run(ctx) {
+      await open(ctx, BASE_CASE, { 'si-stale': '1' });
+      await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
+      await ctx.page.evaluate(() => (window as unknown as { __standin: { rerender(): void } }).__standin.rerender());
+      await pageWrite(ctx.page, 'qty', '0.3');
+      await waitForPanel(ctx.page, expectedFigures({ ...BASE_CASE, qty: '0.3' }));
+    },
+  },
+  {
+    name: 'SPA symbol switch to ETHUSDT',
+    async run(ctx) {
+      await open(ctx, BASE_CASE);
+      await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
+      await ctx.page.evaluate(() =>
+        (window as unknown as { __standin: { navigate(s: string, o: string): Promise<void> } }).__standin.navigate('ETHUSDT', 'url-first'),
+      );
+      // After a symbol change the stand-in empties the quantity and resets the price to ETH's last price.
+      const eth: Case = { ...BASE_CASE, symbol: 'ETHUSDT', price: '3000.5', mark: '3000', qty: '2' };
+      await pageWrite(ctx.page, 'qty', eth.qty);
+      await waitForPanel(ctx.page, expectedFigures(eth));
+    },
+  },
+  {
+    name: 'late form (hydration after 2.5 s)',
+    async run(ctx) {
+      await open(ctx, isolated10, { 'si-delay': '2500' });
+      await waitForPanel(ctx.page, expectedFigures(isolated10));
+    },
+  },
+  {
+    name: 'order-book storm (400 mutations/s) while typing the quantity',
+    async run(ctx) {
+      await open(ctx, BASE_CASE, { 'si-storm': '400' });
+      await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
+      await typeQuantity(ctx.page, '0.42');
+      await waitForPanel(ctx.page, expectedFigures({ ...BASE_CASE, qty: '0.42' }));
+    },
+  },
+  {
+    name: "missing quantity: can't read instead of figures",
+    async run(ctx) {
+      await open(ctx, BASE_CASE);
+      await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
+      await pageWrite(ctx.page, 'qty', '');
+      await waitForPanel(ctx.page, allUnavailable(expectedFigures(BASE_CASE)), { textIncludes: ["can't read"] });
+    },
+  },
+  {
+    name: 'logged out: isolated from the form, cross asks to log in',
+    async run(ctx) {
+      const out: Case = { ...BASE_CASE, auth: 'out' };
+      await open(ctx, out);
+      const expected = expectedFigures(out);
+      if (Object.values(onlyIsolated(expected)).filter((v) => v !== 'unavailable').length === 0) {
+        throw new Error('the engine gave no isolated figure for the logged-out case');
+      }
+      await waitForPanel(ctx.page, onlyIsolated(expected), { textIncludes: [LOGGED_OUT_REASON] });
+    },
+  },
+  {
+    name: 'service worker stopped, then the form changes (cold start)',
+    only: ['chromium'],
+    async run(ctx) {
+      await open(ctx, BASE_CASE);
+      await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
+      await ctx.browser.stopBackground!();
+      await pageWrite(ctx.page, 'qty', '0.15');
+      await waitForPanel(ctx.page, expectedFigures({ ...BASE_CASE, qty: '0.15' }));
+    },
+  },
+];
+
