@@ -194,7 +194,8 @@ function retire(old) {
 function renderDecoyCopy() {
   if (p('decoys') !== '1') return state.slots.decoy.replaceChildren();
   const m = formModel({ price: '12345.6'.replace('.', state.fmt.decimal), qty: '7', tpsl: false });
-  Object.assign(m, { on: undefined, lev: String((Number(p('lev')) % 125) + 3), hiddenDecoys: false,
+  // Always a Limit form, so the copy holds a price input even while the live form is on Market.
+  Object.assign(m, { on: undefined, type: 'limit', lev: String((Number(p('lev')) % 125) + 3), hiddenDecoys: false,
     texts: { avbl: withUnit('4321.09', 2, state.fmt, m.quote), cost: MISSING, maxBuy: MISSING, maxSell: MISSING } });
   const wrapper = h('div', {}, buildForm(m).root);
   hideElement(wrapper, p('stalehide'), state.rng);

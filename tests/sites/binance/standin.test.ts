@@ -2,6 +2,7 @@
 // real loads in headless Chromium, with www.binance.com mapped to the local stand-in server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { request } from 'node:https';
 import { startStandinServer, type StandinServer } from '../server.ts';
 
 const ORIGIN = 'https://www.binance.com';
@@ -147,7 +148,7 @@ describe('Binance USDⓈ-M stand-in', () => {
         const sample = () => {
           counts.push(`${w.visAll('input[id^="unitAmount-"]').length}/${w.visAll('[role="tab"][data-tab-key][aria-selected="true"]').length}`);
           for (const s of document.querySelectorAll('[data-si-stale]')) {
-            staleSeen.add(s.hidden ? 'hidden' : s.getAttribute('aria-hidden') === 'true' ? 'aria'
+            staleSeen.add((s as HTMLElement).hidden ? 'hidden' : s.getAttribute('aria-hidden') === 'true' ? 'aria'
               : (s as HTMLElement).style.display === 'none' ? 'display' : (s as HTMLElement).style.visibility === 'hidden' ? 'visibility' : 'visible!');
           }
         };
@@ -425,6 +426,40 @@ describe('Binance USDⓈ-M stand-in', () => {
     // No seed was given: a new one is drawn on each load.
     expect(await page.evaluate(() => document.documentElement.dataset.siSeed)).not.toBe(seed1);
     await page.close();
+  });
+
+  it('server: serves the route on www.binance.com only, 404 for excluded paths, static files under /__standin/', async () => {
+    const status = (path: string, host = 'www.binance.com') => new Promise<number>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: server.port, path, headers: { host }, rejectUnauthorized: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).on('error', reject).end();
+    });
+    const served = ['/futures/BTCUSDT', '/en/futures/BTCUSDT', '/zh-CN/futures/BTCUSDT/', '/pt-BR/futures/ETHUSDC?x=1#y',
+      '/en-IN/futures/BTCUSDT', '/en/futures/BTCUSDT_251226', '/__standin/binance/standin.js'];
+    const refused = ['/en/my/wallet/futures/BTCUSDT', '/en/futures/trading-rules/perpetual', '/en/delivery/BTCUSD_PERPETUAL',
+      '/en/futures/BTCUSD_PERPETUAL', '/en/futures/btcusdt', '/__standin/binance/standin.test.ts', '/__standin/binance/../server.ts'];
+    expect(await Promise.all(served.map((p) => status(p)))).toEqual(served.map(() => 200));
+    expect(await Promise.all(refused.map((p) => status(p)))).toEqual(refused.map(() => 404));
+    expect(await status('/en/futures/BTCUSDT', 'example.com')).toBe(404);
+  });
+
+  it('loads in Firefox ESR with network.dns.forceResolve (smoke)', async () => {
+    const firefox = await puppeteer.launch({
+      browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, acceptInsecureCerts: true,
+      extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
+    });
+    try {
+      const page = await firefox.newPage();
+      // The test server is on a random port; in e2e it runs on 443 and the URL carries no port.
+      await page.goto(`https://www.binance.com:${server.port}/pt-BR/futures/BTCUSDT?si-seed=12&si-delay=0`);
+      await page.evaluate(() => (window as any).__standin.ready);
+      expect(await page.title()).toMatch(/^61\.0\d\d,\d \| BTCUSDT \| /);
+      expect(await page.evaluate(() => [document.documentElement.lang,
+        document.querySelectorAll('iframe')[0]!.contentDocument!.querySelectorAll('input').length])).toEqual(['pt-BR', 2]);
+    } finally {
+      await firefox.close();
+    }
   });
 
   it('made no request outside the page origin (R6)', () => {
