@@ -246,8 +246,8 @@ describe('order type, modes and login state', () => {
       positions: null,
     });
     expect(value(s.loggedIn)).toBe(true);
-    expect(s.available).toMatchObject({ status: 'missing', why: 'Avbl not loaded yet' });
-    expect(s.walletBalance.why).toMatch(/not loaded yet/);
+    expect(s.available).toMatchObject({ status: 'missing', why: 'the page shows no Avbl yet (--)' });
+    expect(s.walletBalance.why).toMatch(/shows no Wallet Balance yet/);
     expect(s.positions).toMatchObject({ status: 'missing', why: 'positions not loaded yet', raw: 'Positions' });
   });
 

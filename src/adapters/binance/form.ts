@@ -232,9 +232,9 @@ export function readTpSl(root: Element, ctx: FormContext): { takeProfit: Field<N
   return { takeProfit: byLabel(ctx.labels.takeProfit), stopLoss: byLabel(ctx.labels.stopLoss) };
 }
 
-/** `--` means not loaded yet while logged in (T4), or not shown when logged out (T14). */
+/** `--`: logged out (T14), or, logged in, not loaded yet (T4) or not known to the page. */
 export function notShownWhy(what: string, loggedIn: Field<boolean>): string {
-  return loggedIn.status === 'read' && loggedIn.value === false ? `log in to see ${what}` : `${what} not loaded yet`;
+  return loggedIn.status === 'read' && loggedIn.value === false ? `log in to see ${what}` : `the page shows no ${what} yet (--)`;
 }
 
 /** An amount with a unit, e.g. `8,000.00 USDT`, or `--`. */

@@ -1,0 +1,350 @@
+/**
+ * The Binance adapter against the stand-in page (tests/sites/binance) in headless Chromium, under
+ * the real URL (host-resolver rule to the local HTTPS stand-in server). The test drives the page
+ * through the stand-in's runtime API; the adapter is injected as an IIFE and never sees it.
+ * One browser for the whole file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { fileURLToPath } from 'node:url';
+import { D } from '../../src/shared/decimal';
+import type { Field, FormSnapshot } from '../../src/adapters/types';
+import { startStandinServer, type StandinServer } from '../sites/server';
+
+let server: StandinServer;
+let browser: Browser;
+let page: Page;
+let adapterCode: string;
+
+beforeAll(async () => {
+  const bundled = await build({
+    entryPoints: [fileURLToPath(new URL('./binance-standin-entry.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    write: false,
+  });
+  adapterCode = bundled.outputFiles[0]?.text ?? '';
+  server = await startStandinServer({});
+  browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-component-update',
+      `--host-resolver-rules=MAP www.binance.com 127.0.0.1:${server.port}`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Load a scenario; by default wait for the stand-in to be ready. Quick hydration, no storm, unless given. */
+async function open(params: Record<string, string | number>, path = 'en/futures/BTCUSDT', waitReady = true): Promise<void> {
+  const query = new URLSearchParams({ 'si-seed': '11', 'si-delay': '0', 'si-storm': '0' });
+  for (const [k, v] of Object.entries(params)) query.set(`si-${k}`, String(v));
+  await page.goto(`https://www.binance.com/${path}?${query.toString()}`);
+  await page.addScriptTag({ content: adapterCode });
+  if (waitReady) await page.evaluate(() => (window as unknown as { __standin: { ready: Promise<void> } }).__standin.ready);
+}
+
+const read = (): Promise<FormSnapshot> => page.evaluate(() => window.__readBinance());
+
+async function apply(params: Record<string, string | number>): Promise<void> {
+  await page.evaluate((p) => (window as unknown as { __standin: { apply(p: object): boolean } }).__standin.apply(p), params);
+}
+
+/** A read field whose decimal equals `expected` (so '0.500' matches '0.5'). */
+function expectNum(field: Field<string>, expected: string, name = ''): void {
+  expect(field.status, `${name} ${JSON.stringify(field)}`).toBe('read');
+  expect(D(field.value as string).eq(D(expected)), `${name} ${field.value} ≠ ${expected}`).toBe(true);
+}
+
+function expectRead<T>(field: Field<T>, expected: T, name = ''): void {
+  expect(field, name).toMatchObject({ status: 'read', value: expected });
+}
+
+describe('locales and number formats', () => {
+  it.each([
+    ['en', 'Cross', '61000.5'],
+    ['zh-CN', '全仓', '61000.5'],
+    ['pt-BR', 'Cruzada', '61000,5'],
+  ])('%s: form, account and header in the page language', async (locale, crossWord, rawPrice) => {
+    await open({ price: '61000.5', qty: '0.25', wallet: '12345.67', avail: '7654.32', upnl: '-45.6', mm: '12.34', mr: '0.52', maxbuy: '2.621', maxsell: '1.5', lev: 25 }, `${locale}/futures/BTCUSDT`);
+    const s = await read();
+    expectRead(s.form, true);
+    expectRead(s.symbol, 'BTCUSDT');
+    expectRead(s.loggedIn, true);
+    expectRead(s.orderType, 'limit');
+    expectNum(s.price, '61000.5', 'price');
+    expect(s.price.raw).toBe(rawPrice);
+    expectNum(s.quantity, '0.25', 'qty');
+    expectRead(s.quantityUnit, 'base');
+    expectRead(s.leverage, '25');
+    expectRead(s.marginMode, 'cross');
+    expect(s.leverage.raw).toBe(`${crossWord} 25x`);
+    expectNum(s.available, '7654.32', 'avail');
+    expectNum(s.maxBuy, '2.621', 'maxBuy');
+    expectNum(s.maxSell, '1.5', 'maxSell');
+    expectNum(s.walletBalance, '12345.67', 'wallet');
+    expectNum(s.marginBalance, '12300.07', 'margin balance');
+    expectNum(s.unrealizedPnl, '-45.6', 'upnl');
+    expectNum(s.maintenanceMargin, '12.34', 'mm');
+    expectNum(s.marginRatio, '0.52', 'mr');
+    expectNum(s.markPrice, '61000', 'mark');
+    expectRead(s.assetMode, 'single');
+    expectRead(s.positions, []);
+  });
+
+  it('pt-BR labels with dot numbers (si-numfmt=dot): numbers refused, not misread', async () => {
+    await open({ price: '61000.5', numfmt: 'dot' }, 'pt-BR/futures/BTCUSDT');
+    const s = await read();
+    for (const f of [s.price, s.available, s.walletBalance, s.markPrice]) expect(f.status).toBe('ambiguous');
+    expectRead(s.leverage, '20');
+  });
+
+  it('en labels with comma numbers (si-numfmt=comma): numbers refused', async () => {
+    await open({ price: '61000.5', numfmt: 'comma' });
+    const s = await read();
+    expect(s.price.status).toBe('ambiguous');
+    expect(s.markPrice.status).toBe('ambiguous');
+  });
+});
+
+describe('units, modes and order types', () => {
+  it('quote unit: notional stays quote; Max converted back to base at the mark', async () => {
+    await open({ unit: 'quote', qty: '1500.5', maxbuy: '2.621', maxsell: '0.5' });
+    const s = await read();
+    expectNum(s.quantity, '1500.5');
+    expectRead(s.quantityUnit, 'quote');
+    expect(s.maxBuy.raw).toMatch(/USDT$/);
+    expectNum(s.maxBuy, '2.621');
+    expectNum(s.maxSell, '0.5');
+  });
+
+  it('percent unit: quantity 25, unit percent', async () => {
+    await open({ unit: 'percent', qty: '25', maxbuy: '2' });
+    const s = await read();
+    expectNum(s.quantity, '25');
+    expectRead(s.quantityUnit, 'percent');
+    expectNum(s.maxBuy, '2');
+  });
+
+  it('the slider writes a percent the adapter reads', async () => {
+    await open({ maxbuy: '2' });
+    await page.evaluate(() => (window as unknown as { __standin: { slider(p: number): boolean } }).__standin.slider(40));
+    const s = await read();
+    expectNum(s.quantity, '40');
+    expectRead(s.quantityUnit, 'percent');
+  });
+
+  it('cross and isolated at several leverages (text updated in place)', async () => {
+    await open({});
+    for (const [mode, lev] of [['isolated', 5], ['cross', 1], ['isolated', 125], ['cross', 50]] as const) {
+      await apply({ mode, lev });
+      const s = await read();
+      expectRead(s.marginMode, mode, `${mode} ${lev}`);
+      expectRead(s.leverage, String(lev), `${mode} ${lev}`);
+    }
+  });
+
+  it('market order: no price, the header mark', async () => {
+    await open({ type: 'market', qty: '0.1' });
+    const s = await read();
+    expectRead(s.orderType, 'market');
+    expect(s.price).toMatchObject({ status: 'missing', why: 'market order: mark price used' });
+    expectNum(s.markPrice, '61000');
+    expectNum(s.quantity, '0.1');
+  });
+
+  it('conditional order type is unsupported', async () => {
+    await open({ type: 'conditional' });
+    expect((await read()).orderType.status).toBe('unsupported');
+  });
+
+  it('hedge Open, then Close with the closeable sizes as Max', async () => {
+    const pos = 'BTCUSDT,long,0.5,60000,61000,cross,20;BTCUSDT,short,0.2,62000,61000,cross,20';
+    await open({ posmode: 'hedge', pos });
+    let s = await read();
+    expectRead(s.positionMode, 'hedge');
+    expectRead(s.action, 'open');
+    await apply({ action: 'close' });
+    s = await read();
+    expectRead(s.action, 'close');
+    expectNum(s.maxSell, '0.5', 'closeable long');
+    expectNum(s.maxBuy, '0.2', 'closeable short');
+    expect(s.positions.value?.map((p) => [p.side, p.size])).toEqual([['long', '0.500'], ['short', '0.200']]);
+  });
+
+  it('a silent page write (no event, no attribute change) is read from the value property', async () => {
+    await open({ price: '61000.5' });
+    await page.evaluate(() =>
+      (window as unknown as { __standin: { write(f: string, t: string, n: string): boolean } }).__standin.write('price', '60123.4', 'none'),
+    );
+    expectNum((await read()).price, '60123.4');
+  });
+
+  it.each([1, 2, 3, 4, 5, 6])('seed %i: U hooks, decoys and stale copies drawn afresh, same reading', async (seed) => {
+    await open({ seed, posmode: 'hedge', pos: 'BTCUSDT,long,0.5,60000,61000,isolated,7,4357.14,52345.6', mode: 'isolated', lev: 7, price: '61000.5', qty: '0.5' });
+    await page.evaluate(() => (window as unknown as { __standin: { rerender(): void } }).__standin.rerender());
+    const s = await read();
+    expectRead(s.positionMode, 'hedge');
+    expectRead(s.leverage, '7');
+    expectNum(s.price, '61000.5');
+    expect(s.positions.value).toEqual([
+      { symbol: 'BTCUSDT', side: 'long', size: '0.500', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'isolated', leverage: '7', margin: '4357.14', exchangeLiquidationPrice: '52345.6' },
+    ]);
+  });
+
+  it('TP/SL values', async () => {
+    await open({ tp: '65000', sl: '58000.5' });
+    const s = await read();
+    expectNum(s.takeProfit, '65000');
+    expectNum(s.stopLoss, '58000.5');
+  });
+
+  it.each([
+    ['multi', 'multi'],
+    ['portfolio', 'portfolio'],
+  ] as const)('asset mode %s', async (assetmode, expected) => {
+    await open({ assetmode });
+    expectRead((await read()).assetMode, expected);
+  });
+});
+
+describe('positions', () => {
+  const pos = 'BTCUSDT,long,0.5,60000,61000,cross,20;ETHUSDT,short,3,3000,2950,isolated,10,900,3268.5;SOLUSDT,long,12,150,155,isolated,5,360,120.25';
+
+  it.each(['base', 'quote'] as const)('several rows, size unit %s', async (unit) => {
+    await open({ pos, unit });
+    const s = await read();
+    expect(s.positions.status, JSON.stringify(s.positions)).toBe('read');
+    expect(s.positions.value).toEqual([
+      { symbol: 'BTCUSDT', side: 'long', size: '0.500', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', exchangeLiquidationPrice: null },
+      { symbol: 'ETHUSDT', side: 'short', size: '3.000', entryPrice: '3000.00', markPrice: '2950.00', marginMode: 'isolated', leverage: '10', margin: '900.00', exchangeLiquidationPrice: '3268.50' },
+      { symbol: 'SOLUSDT', side: 'long', size: '12.000', entryPrice: '150.00', markPrice: '155.00', marginMode: 'isolated', leverage: '5', margin: '360.00', exchangeLiquidationPrice: '120.25' },
+    ]);
+  });
+
+  it('pt-BR positions with quote sizes', async () => {
+    await open({ pos, unit: 'quote' }, 'pt-BR/futures/BTCUSDT');
+    const s = await read();
+    expect(s.positions.value?.map((p) => [p.symbol, p.side, p.size, p.entryPrice])).toEqual([
+      ['BTCUSDT', 'long', '0.500', '60000.0'],
+      ['ETHUSDT', 'short', '3.000', '3000.00'],
+      ['SOLUSDT', 'long', '12.000', '150.00'],
+    ]);
+  });
+
+  it('Hide Other Symbols: incomplete', async () => {
+    await open({ pos, hideother: 1 });
+    const s = await read();
+    expect(s.positions.status).toBe('missing');
+    expect(s.positions.why).toMatch(/Hide Other Symbols/);
+  });
+
+  it('logged out: isolated inputs read, the rest says log in', async () => {
+    await open({ auth: 'out', pos, mode: 'isolated', lev: 10, price: '61000.5', qty: '0.2' });
+    const s = await read();
+    expectRead(s.loggedIn, false);
+    expectRead(s.marginMode, 'isolated');
+    expectRead(s.leverage, '10');
+    expectNum(s.price, '61000.5');
+    expectNum(s.quantity, '0.2');
+    for (const f of [s.available, s.maxBuy, s.walletBalance, s.positions, s.assetMode]) {
+      expect(f.status).toBe('missing');
+      expect(f.why).toMatch(/log in/);
+    }
+  });
+});
+
+describe('timing: hydration, re-renders, stale copies, navigation', () => {
+  it('before hydration and while the account data arrives: never a wrong value', async () => {
+    await open({ delay: 1200, pos: 'ETHUSDT,short,3,3000,2950,isolated,10,900,3268.5', avail: '7654.32', price: '61000.5' }, 'en/futures/BTCUSDT', false);
+    const seen = new Set<string>();
+    for (;;) {
+      const { s, ready } = await page.evaluate(() => ({
+        s: window.__readBinance(),
+        ready: document.documentElement.getAttribute('data-si-ready') === '1',
+      }));
+      seen.add(`${s.form.status}/${s.available.status}/${s.positions.status}`);
+      if (s.available.status === 'read') expectNum(s.available, '7654.32');
+      if (s.price.status === 'read') expectNum(s.price, '61000.5');
+      if (s.positions.status === 'read') expect(s.positions.value).toHaveLength(1);
+      if (ready) {
+        expectNum(s.available, '7654.32');
+        expect(s.positions.value).toHaveLength(1);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    // The first reads saw no form at all.
+    expect([...seen][0]).toMatch(/^missing\//);
+  });
+
+  it.each(['display', 'hidden', 'aria', 'visibility'])(
+    'periodic re-renders with stale copies hidden by %s, decoys on',
+    async (stalehide) => {
+      await open({ rerender: 150, stale: 1, stalehide, storm: 200, lev: 33, mode: 'isolated', price: '61000.5', qty: '0.123', maxbuy: '1.5' });
+      for (let i = 0; i < 12; i++) {
+        const s = await read();
+        expectRead(s.form, true);
+        expectRead(s.leverage, '33');
+        expectNum(s.price, '61000.5');
+        expectNum(s.quantity, '0.123');
+        expectNum(s.maxBuy, '1.5');
+        await new Promise((r) => setTimeout(r, 60));
+      }
+    },
+  );
+
+  it('rerender() keeps the values', async () => {
+    await open({ price: '60500', qty: '0.3' });
+    const before = await read();
+    await page.evaluate(() => (window as unknown as { __standin: { rerender(): void } }).__standin.rerender());
+    const after = await read();
+    expect(after.price).toEqual(before.price);
+    expect(after.quantity).toEqual(before.quantity);
+    expect(after.leverage).toEqual(before.leverage);
+  });
+
+  it.each(['url-first', 'form-first'] as const)(
+    'symbol switch %s: never the new URL symbol with the old form, nor the reverse',
+    async (order) => {
+      await open({ price: '61000.5', qty: '0.25' });
+      await page.evaluate((o) => {
+        const w = window as unknown as { __navDone: boolean; __standin: { navigate(s: string, o: string): Promise<void> } };
+        w.__navDone = false;
+        void w.__standin.navigate('ETHUSDT', o).then(() => { w.__navDone = true; });
+      }, order);
+      const statuses: string[] = [];
+      for (;;) {
+        const { s, done } = await page.evaluate(() => ({
+          s: window.__readBinance(),
+          done: (window as unknown as { __navDone: boolean }).__navDone,
+        }));
+        statuses.push(s.symbol.status === 'read' ? String(s.symbol.value) : s.symbol.status);
+        if (s.symbol.status === 'read') {
+          const eth = s.symbol.value === 'ETHUSDT';
+          expect(s.quantityUnit.raw).toBe(eth ? 'ETH' : 'BTC');
+          expectNum(s.markPrice, eth ? '3000' : '61000');
+        }
+        if (done) {
+          expectRead(s.symbol, 'ETHUSDT');
+          expectNum(s.price, '3000.5'); // reset to the new symbol's last
+          expect(s.quantity.status).toBe('missing');
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      // The in-between state was seen and reported as ambiguous.
+      expect(statuses).toContain('ambiguous');
+    },
+  );
+});
