@@ -67,9 +67,12 @@ export function labelValuePairs(
   exclude?: (el: Element) => boolean,
 ): LabelValuePair[] {
   const pairs: LabelValuePair[] = [];
+  const longest = Math.max(0, ...Array.from(labels, (l) => l.length));
   for (const el of Array.from(scope.querySelectorAll('*'))) {
     const parent = el.parentElement;
-    if (parent === null) continue;
+    // A label has its value after it; big subtrees cannot be a label (cheap checks before text and style).
+    if (parent === null || el.nextElementSibling === null) continue;
+    if ((el.textContent ?? '').length > longest * 4 + 32) continue;
     const label = textOf(el);
     if (!labels.has(label)) continue;
     if (exclude?.(el) === true) continue;

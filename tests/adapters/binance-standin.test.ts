@@ -163,6 +163,13 @@ describe('units, modes and order types', () => {
     expectNum(s.quantity, '0.1');
   });
 
+  it('a dated delivery contract is served but unsupported', async () => {
+    await open({}, 'en/futures/BTCUSDT_250926');
+    const s = await read();
+    expectRead(s.form, true);
+    expect(s.symbol.status).toBe('unsupported');
+  });
+
   it('conditional order type is unsupported', async () => {
     await open({ type: 'conditional' });
     expect((await read()).orderType.status).toBe('unsupported');

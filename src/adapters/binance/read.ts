@@ -36,7 +36,7 @@ import {
   readTpSl,
 } from './form';
 import { readPositions, splitSymbol, type RawPositionRow } from './positions';
-import { detectBinanceFutures } from './route';
+import { detectBinanceFutures, type BinanceFuturesRoute } from './route';
 import { HOOKS, LABELS, localeOf, SIZE_DECIMALS, TITLE_SEPARATOR } from './selectors';
 
 export interface ReadOptions {
@@ -72,7 +72,7 @@ function read(doc: Document, url: string, visible: VisibilityTest): FormSnapshot
   const ctx: FormContext = { visible, labels, baseAsset, quoteAsset };
 
   const found = locateFormRoot(doc, visible);
-  const symbolAlone = checkSymbol(doc, route.symbol, route.unsupported, assets !== null, null);
+  const symbolAlone = checkSymbol(doc, route, assets, null);
   const assetFields = {
     baseAsset: baseAsset === null ? passOn<string>(symbolAlone) : readField(baseAsset),
     quoteAsset: quoteAsset === null ? passOn<string>(symbolAlone) : readField(quoteAsset),
@@ -119,7 +119,7 @@ function read(doc: Document, url: string, visible: VisibilityTest): FormSnapshot
     venue: 'binance-usdm',
     url,
     form: readField(true),
-    symbol: checkSymbol(doc, route.symbol, route.unsupported, assets !== null, qty.suffix, baseAsset, quoteAsset),
+    symbol: checkSymbol(doc, route, assets, qty.suffix),
     ...assetFields,
     loggedIn: modes.loggedIn,
     positionMode: modes.positionMode,
@@ -152,20 +152,18 @@ function read(doc: Document, url: string, visible: VisibilityTest): FormSnapshot
  */
 function checkSymbol(
   doc: Document,
-  symbol: string,
-  unsupportedWhy: string | undefined,
-  hasQuote: boolean,
+  route: BinanceFuturesRoute,
+  assets: { base: string; quote: string } | null,
   suffix: string | null,
-  base: string | null = null,
-  quote: string | null = null,
 ): Field<string> {
-  if (unsupportedWhy !== undefined) return unsupported(unsupportedWhy, symbol);
-  if (!hasQuote) return unsupported(`${symbol} is not a USDT or USDC contract`, symbol);
+  const { symbol } = route;
+  if (route.unsupported !== undefined) return unsupported(route.unsupported, symbol);
+  if (assets === null) return unsupported(`${symbol} is not a USDT or USDC contract`, symbol);
   const fields = doc.title.split(TITLE_SEPARATOR);
   const titleSymbol = fields.length >= 3 ? (fields[1] as string).trim() : null;
   if (titleSymbol === null) return missing('the page does not show its symbol yet', symbol);
   if (titleSymbol !== symbol) return ambiguous(`the page shows ${titleSymbol} but the address says ${symbol}`, symbol);
-  if (suffix !== null && suffix !== base && suffix !== quote) {
+  if (suffix !== null && suffix !== assets.base && suffix !== assets.quote) {
     return ambiguous(`the order form is in ${suffix} but the address says ${symbol}`, symbol);
   }
   return readField(symbol, symbol);
