@@ -26,7 +26,7 @@ export interface MergedLeg {
   leg: LegState | null;
   /** Hedge mode: the untouched opposite leg of the same symbol. */
   opposite?: LegState;
-  /** Isolated margin backing the resulting leg (meaningful for isolated mode). */
+  /** Isolated margin backing the resulting leg, as if the symbol were in isolated mode. */
   isolatedMargin: Dec;
   /** PnL realised by the part of the order that closes, at the order price. */
   realizedPnl: Dec;
@@ -43,7 +43,6 @@ export interface MergeInput {
   quantity: Dec;
   price: Dec;
   leverage: Dec;
-  mode: Mode;
   /** Collects what had to be assumed. */
   assumptions: string[];
 }
@@ -51,7 +50,7 @@ export interface MergeInput {
 const other = (side: Side): Side => (side === 'long' ? 'short' : 'long');
 
 export function mergeOrder(input: MergeInput): MergedLeg {
-  const { existing, side, action, positionMode, quantity: q1, price, leverage, mode, assumptions } = input;
+  const { existing, side, action, positionMode, quantity: q1, price, leverage, assumptions } = input;
   const direction = action === 'open' ? side : other(side);
   const target = positionMode === 'hedge' ? existing.find((leg) => leg.side === side) : existing[0];
   const oppositeLeg = positionMode === 'hedge' ? existing.find((leg) => leg.side !== side) : undefined;
@@ -66,7 +65,8 @@ export function mergeOrder(input: MergeInput): MergedLeg {
 
   const q0 = target.size;
   let m0 = target.isolatedMargin;
-  if (mode === 'isolated' && (target.mode !== 'isolated' || m0 === undefined)) {
+  // Isolated figures need the margin behind the existing leg; a cross leg has none of its own.
+  if (target.mode !== 'isolated' || m0 === undefined) {
     m0 = q0.times(target.entry).div(leverage);
     assumptions.push(`isolated margin of the existing ${target.side} assumed to be its entry value / ${leverage.toFixed()}x`);
   }

@@ -26,7 +26,10 @@ import { tierIndexFor, TierTableError } from './tiers';
  */
 
 const ZERO = new D(0);
+const ONE = new D(1);
 const HUNDRED = new D(100);
+const YES: Figure = { kind: 'value', value: '1' };
+const NO: Figure = { kind: 'value', value: '0' };
 
 const value = (d: Dec): Figure => ({ kind: 'value', value: d.toFixed() });
 const none = (reason: string): Figure => ({ kind: 'none', reason });
@@ -73,6 +76,8 @@ interface Parsed {
   cross?: { wallet: Dec; others: OtherPosition[] };
   addedMargin: Dec;
   accountEquity?: Dec;
+  /** 1/accountEquity, so each "% of account" is a multiplication. */
+  invEquity?: Dec;
   limits: { [K in keyof RiskLimits]?: Dec };
 }
 
@@ -124,6 +129,7 @@ function parse(sc: OrderScenario): Parsed {
       }),
     };
   }
+  const accountEquity = optionalDec(sc.account.accountEquity, 'account.accountEquity');
   const limits: Parsed['limits'] = {};
   for (const key of ['maxLoss', 'maxLossPct', 'minLiquidationDistancePct', 'maxLeverage'] as const) {
     limits[key] = optionalDec(sc.limits?.[key], `limits.${key}`);
@@ -133,14 +139,15 @@ function parse(sc: OrderScenario): Parsed {
     quantity,
     leverage,
     mark,
-    invMark: new D(1).div(mark),
+    invMark: ONE.div(mark),
     takerRate,
     stopLoss: optionalDec(sc.order.stopLoss, 'order.stopLoss'),
     maintenance,
     existing,
     cross,
     addedMargin: optionalDec(sc.account.addedIsolatedMargin, 'account.addedIsolatedMargin', 'nonNegative') ?? ZERO,
-    accountEquity: optionalDec(sc.account.accountEquity, 'account.accountEquity'),
+    accountEquity,
+    invEquity: accountEquity ? ONE.div(accountEquity) : undefined,
     limits,
   };
 }
@@ -189,7 +196,7 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
   // Isolated: at most the margin put in (less what a price → 0 leaves); cross: all cross equity now.
   const atRisk = mode === 'isolated' ? margin!.minus(r.equityFloor) : r.equity.minus(r.equityFloor);
   const worst = atRisk.plus(openFee);
-  const worstPct = p.accountEquity ? worst.div(p.accountEquity).times(HUNDRED) : undefined;
+  const worstPct = p.invEquity ? worst.times(p.invEquity).times(HUNDRED) : undefined;
 
   let stopLossLoss: Figure = none('no stop-loss set');
   let stopBeyond: Figure = none('no stop-loss set');
@@ -201,7 +208,7 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
       stopBeyond = stopLossLoss;
     } else {
       const beyond = liq !== null && liq !== undefined && (s === 1 ? p.stopLoss.lte(liq) : p.stopLoss.gte(liq));
-      stopBeyond = value(new D(beyond ? 1 : 0));
+      stopBeyond = beyond ? YES : NO;
       const priceLoss = leg.size.times(s === 1 ? leg.entry.minus(p.stopLoss) : p.stopLoss.minus(leg.entry));
       const closeAtStop = leg.size.times(p.stopLoss).times(p.takerRate);
       stopLossLoss = value(beyond ? worst : priceLoss.plus(openFee).plus(closeAtStop));
@@ -303,27 +310,21 @@ export function evaluateOrder(sc: OrderScenario): Evaluation | EngineError {
     const p = parse(sc);
     const { inputs, assumptions } = inputsUsed(sc, p);
     const openFee = p.quantity.times(p.price).times(p.takerRate);
+    const crossUnavailable = sc.account.crossUnavailable ?? "can't read: cross account";
     const sides: SideEvaluation[] = sc.sides.map((side) => {
-      const perMode = (mode: Mode): { merged: MergedLeg; figures: ModeFigures } | { merged: MergedLeg; reason: string } => {
-        const merged = mergeOrder({ existing: p.existing, side, action: sc.action, positionMode: sc.positionMode, quantity: p.quantity, price: p.price, leverage: p.leverage, mode, assumptions });
-        if (!merged.leg) return { merged, reason: 'the order closes the position: nothing left to liquidate' };
-        return { merged, figures: modeFigures(sc, p, merged, mode, openFee) };
-      };
-      const result: Partial<Record<Mode, ModeFigures>> = {};
-      let resulting: SideEvaluation['resulting'] = null;
-      for (const mode of ['isolated', 'cross'] as const) {
-        if (mode === 'cross' && !p.cross) {
-          result.cross = unavailableFigures(sc.account.crossUnavailable ?? "can't read: cross account");
-          continue;
-        }
-        const r = perMode(mode);
-        if (r.merged.leg) {
-          checkLeverage(p, r.merged.leg.size.times(r.merged.leg.entry));
-          resulting = { side: r.merged.leg.side, size: r.merged.leg.size.toFixed(), entryPrice: r.merged.leg.entry.toFixed() };
-        }
-        result[mode] = 'figures' in r ? r.figures : flatFigures(r.reason, openFee);
+      const merged = mergeOrder({ existing: p.existing, side, action: sc.action, positionMode: sc.positionMode, quantity: p.quantity, price: p.price, leverage: p.leverage, assumptions });
+      const leg = merged.leg;
+      if (!leg) {
+        const flat = flatFigures('the order closes the position: nothing left to liquidate', openFee);
+        return { side, resulting: null, isolated: flat, cross: p.cross ? flat : unavailableFigures(crossUnavailable) };
       }
-      return { side, resulting, isolated: result.isolated!, cross: result.cross! };
+      checkLeverage(p, leg.size.times(leg.entry));
+      return {
+        side,
+        resulting: { side: leg.side, size: leg.size.toFixed(), entryPrice: leg.entry.toFixed() },
+        isolated: modeFigures(sc, p, merged, 'isolated', openFee),
+        cross: p.cross ? modeFigures(sc, p, merged, 'cross', openFee) : unavailableFigures(crossUnavailable),
+      };
     });
     return { venue: sc.venue, symbol: sc.symbol, quoteAsset: sc.quoteAsset, currentMode: sc.account.currentMode, sides, inputs, assumptions: [...new Set(assumptions)] };
   } catch (err) {

@@ -62,7 +62,6 @@ export interface PositionResult {
   /** Dec, null = no liquidation price, undefined = not computable (reason in `unavailable`). */
   liquidationPrice?: Dec | null;
   bankruptcyPrice: Dec | null;
-  initialMargin?: Dec;
   maintenanceMargin?: Dec;
   maintenanceRate?: Dec;
   /** null for venues without a maintenance amount (OKX, Gate). */
@@ -77,7 +76,6 @@ export interface PositionResult {
   equityFloor: Dec;
   /** Maintenance requirement at the reference state (this position and, in cross, the others). */
   requirement?: Dec;
-  fees?: { open: Dec; closeAtLiquidation: Dec | null; closeAtBankruptcy: Dec | null };
   unavailable: Record<string, string>;
 }
 
@@ -313,20 +311,7 @@ export function solvePosition(sc: PositionScenario): PositionResult {
   const bpU = meet(e, bankruptcyLine(sc));
   const bankruptcyPrice = bpU ? fromU(bpU, inverse) : null;
 
-  let initialMargin: Dec | undefined;
-  if (sc.leverage && leg.entry) initialMargin = notionalAt(leg.q, leg.entry, inverse).div(sc.leverage);
-  else unavailable.initialMargin = 'needs the leverage and the entry price';
-
-  const result: PositionResult = { bankruptcyPrice, initialMargin, equity, equityFloor: ZERO, worstCaseLoss: equity, unavailable };
-
-  if (sc.takerRate) {
-    const entryNotional = leg.entry ? notionalAt(leg.q, leg.entry, inverse) : null;
-    result.fees = {
-      open: entryNotional ? entryNotional.times(sc.takerRate) : ZERO,
-      closeAtLiquidation: null,
-      closeAtBankruptcy: bpU ? leg.q.times(bpU).times(sc.takerRate) : null,
-    };
-  }
+  const result: PositionResult = { bankruptcyPrice, equity, equityFloor: ZERO, worstCaseLoss: equity, unavailable };
 
   if (sc.legs.some((l) => l.maintenance.kind === 'none')) {
     const why = 'no maintenance rate or tier table';
@@ -376,7 +361,6 @@ export function solvePosition(sc: PositionScenario): PositionResult {
   const r = requirementLine(sc, referenceTiers, k, bpU);
   result.requirement = r.a.plus(r.b.times(refU));
 
-  if (result.fees && solved.u) result.fees.closeAtLiquidation = leg.q.times(solved.u).times(sc.takerRate!);
   result.equityFloor = equityFloor(e, solved.u !== null);
   result.worstCaseLoss = equity.minus(result.equityFloor);
   return result;

@@ -1,6 +1,6 @@
 import type { Dec } from '../shared/decimal';
 import type { EngineError } from './evaluation';
-import { solvePosition } from './position';
+import { notionalAt, solvePosition } from './position';
 import { parseScenario } from './scenario-schema';
 import { tierIndexFor } from './tiers';
 
@@ -40,16 +40,22 @@ export function computeScenario(input: unknown): ScenarioOutput | EngineError {
       maxLeverage: tier.maxLeverage ? str(tier.maxLeverage) : null,
     };
   }
-  const r = solvePosition(parsed.scenario);
+  const sc = parsed.scenario;
+  const r = solvePosition(sc);
   const out: ScenarioOutput = { bankruptcyPrice: strOrNull(r.bankruptcyPrice), worstCaseLoss: str(r.worstCaseLoss) };
   if (r.liquidationPrice !== undefined) out.liquidationPrice = strOrNull(r.liquidationPrice);
-  if (r.initialMargin) out.initialMargin = str(r.initialMargin);
+  const { q, entry } = sc.legs[0]!;
+  if (sc.leverage && entry) out.initialMargin = str(notionalAt(q, entry, sc.inverse).div(sc.leverage));
+  else r.unavailable.initialMargin = 'needs the leverage and the entry price';
   if (r.maintenanceMargin) out.maintenanceMargin = str(r.maintenanceMargin);
   if (r.maintenanceRate) out.maintenanceRate = str(r.maintenanceRate);
   if (r.maintenanceAmount !== undefined) out.maintenanceAmount = strOrNull(r.maintenanceAmount);
-  if (r.tier !== undefined) out.tier = r.tier;
-  if (r.fees) {
-    out.fees = { open: str(r.fees.open), closeAtLiquidation: strOrNull(r.fees.closeAtLiquidation), closeAtBankruptcy: strOrNull(r.fees.closeAtBankruptcy) };
+  // A single given rate has no tier to name.
+  if (r.tier) out.tier = r.tier;
+  if (sc.takerRate) {
+    // Fees in the margin asset: to open at entry, to close at the liquidation and at the bankruptcy price.
+    const fee = (price: Dec | null | undefined) => (price ? str(notionalAt(q, price, sc.inverse).times(sc.takerRate!)) : null);
+    out.fees = { open: fee(entry) ?? '0', closeAtLiquidation: fee(r.liquidationPrice), closeAtBankruptcy: fee(r.bankruptcyPrice) };
   }
   if (Object.keys(r.unavailable).length) out.unavailable = r.unavailable;
   return out;

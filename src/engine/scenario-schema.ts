@@ -115,13 +115,13 @@ function parseMaintenance(m: Json | undefined, path: string, venue: VenueId): Ma
   if (m.tiers !== undefined && m.tiers !== null) return { kind: 'table', table: parseTiers(m, path, venue) };
   const assetMax = positiveAt(m, 'assetMaxLeverage', `${path}.assetMaxLeverage`);
   if (assetMax) {
-    return { kind: 'fixed', tier: { label: '1', floor: null, maxLeverage: assetMax, rate: new D(1).div(assetMax.times(2)), amount: new D(0) } };
+    return { kind: 'fixed', tier: { label: '', floor: null, maxLeverage: assetMax, rate: new D(1).div(assetMax.times(2)), amount: new D(0) } };
   }
   const rate = nonNegativeAt(m, 'rate', `${path}.rate`);
   if (rate === undefined) return { kind: 'none' };
   if (rate.gte(1)) throw new FieldError(`${path}.rate`, `${path}.rate is a fraction and must be below 1, got ${rate.toFixed()}`);
   const amount = VENUE_RULES[venue].hasDeduction ? (decimalAt(m, 'amount', `${path}.amount`) ?? new D(0)) : new D(0);
-  return { kind: 'fixed', tier: { label: '1', floor: null, maxLeverage: null, rate, amount } };
+  return { kind: 'fixed', tier: { label: '', floor: null, maxLeverage: null, rate, amount } };
 }
 
 interface LegInput {

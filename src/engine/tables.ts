@@ -9,13 +9,25 @@ export function venueOfTable(table: TierTable): VenueId | undefined {
   return FILE_VENUES[table.venue];
 }
 
-/** Parse a bundled table file for the solver (bounds and partial flag as the file states them). */
+const parsedTables = new WeakMap<TierTable, Map<VenueId, Tiers>>();
+
+/**
+ * Parse a table file for the solver (bounds and partial flag as the file states them). Parsed once per
+ * table object: a table is data that does not change while the extension runs.
+ */
 export function tiersFromTable(table: TierTable, venue: VenueId): Tiers {
-  return normaliseTiers(table.tiers, {
-    withAmounts: VENUE_RULES[venue].hasDeduction,
-    upperInclusive: table.bounds === '(floor, cap]',
-    partial: table.partial,
-  });
+  let byVenue = parsedTables.get(table);
+  if (!byVenue) parsedTables.set(table, (byVenue = new Map()));
+  let tiers = byVenue.get(venue);
+  if (!tiers) {
+    tiers = normaliseTiers(table.tiers, {
+      withAmounts: VENUE_RULES[venue].hasDeduction,
+      upperInclusive: table.bounds === '(floor, cap]',
+      partial: table.partial,
+    });
+    byVenue.set(venue, tiers);
+  }
+  return tiers;
 }
 
 /** Index tables by venue and symbol; later files replace earlier ones for the same key. */

@@ -4,6 +4,7 @@ import { D, type Dec } from '../../src/shared/decimal';
 import { evaluateOrder } from '../../src/engine/order';
 import { equityAt, requirementAt, solvePosition, type PositionScenario } from '../../src/engine/position';
 import { parseScenario } from '../../src/engine/scenario-schema';
+import { computeScenario } from '../../src/engine/scenario-result';
 import { bundledTable } from '../../src/engine/bundled-tables';
 import type { Figure } from '../../src/engine/evaluation';
 import { btcOrder } from './fixtures';
@@ -171,12 +172,14 @@ describe('engine invariants', () => {
           hedgeOpposite: v.hedgeOpposite && { ...v.hedgeOpposite, quantity: shrink(v.hedgeOpposite.quantity), entryPrice: scale(v.hedgeOpposite.entryPrice) },
           otherPositions: v.otherPositions.map((o) => ({ ...o, quantity: shrink(o.quantity), entryPrice: scale(o.entryPrice), markPrice: scale(o.markPrice) })),
         };
-        const a = solvePosition(parsed(v));
-        const b = solvePosition(parsed(scaled));
-        const same = (x: Dec | null | undefined, y: Dec | null | undefined) => (x == null || y == null ? (x ?? null) === (y ?? null) : close(x, y, '1e-20'));
+        const a = computeScenario(v);
+        const b = computeScenario(scaled);
+        if ('error' in a || 'error' in b) return false;
+        const same = (x: string | null | undefined, y: string | null | undefined, factor = '1') =>
+          x == null || y == null ? (x ?? null) === (y ?? null) : close(new D(x).times(factor), new D(y), '1e-20');
         return (
-          same(a.liquidationPrice?.times(k), b.liquidationPrice) &&
-          same(a.bankruptcyPrice?.times(k), b.bankruptcyPrice) &&
+          same(a.liquidationPrice, b.liquidationPrice, k) &&
+          same(a.bankruptcyPrice, b.bankruptcyPrice, k) &&
           same(a.initialMargin, b.initialMargin) &&
           same(a.maintenanceMargin, b.maintenanceMargin) &&
           same(a.worstCaseLoss, b.worstCaseLoss) &&
