@@ -1,5 +1,5 @@
 /** The engine's public surface: pure math, no DOM, no browser APIs. */
-export { evaluateOrder } from './order';
+export { evaluateOrder, unavailableSide } from './order';
 export { bundledTable } from './bundled-tables';
 export { computeScenario, type ScenarioOutput } from './scenario-result';
 export type * from './evaluation';

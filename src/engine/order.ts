@@ -266,13 +266,18 @@ function flatFigures(reason: string, openFee: Dec): ModeFigures {
   };
 }
 
-function unavailableFigures(reason: string): ModeFigures {
+export function unavailableFigures(reason: string): ModeFigures {
   const u = unavailable(reason);
   return {
     liquidationPrice: u, bankruptcyPrice: u, liquidationDistancePct: u, initialMargin: u, maintenanceMargin: u, maintenanceRate: u,
     tier: u, openFee: u, closeFee: u, worstCaseLoss: u, worstCaseLossPct: u, stopLossLoss: u, stopBeyondLiquidation: u, marginRatio: u,
     limitChecks: [],
   };
+}
+
+/** A side the form can submit but that cannot be priced (e.g. its Max is unreadable for a % size). */
+export function unavailableSide(side: Side, reason: string): SideEvaluation {
+  return { side, resulting: null, isolated: unavailableFigures(reason), cross: unavailableFigures(reason) };
 }
 
 function inputsUsed(sc: OrderScenario, p: Parsed): { inputs: InputUsed[]; assumptions: string[] } {
