@@ -18,7 +18,12 @@ export interface TestBrowser {
 const VIEWPORT = { width: 1600, height: 1000 };
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export async function launchChromium(standinPort: number): Promise<TestBrowser> {
+export interface ChromiumTestBrowser extends TestBrowser {
+  /** A page in a separate browser context, where the extension is not enabled (the bench's baseline). */
+  newPageWithoutExtension(): Promise<Page>;
+}
+
+export async function launchChromium(standinPort: number): Promise<ChromiumTestBrowser> {
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -44,12 +49,23 @@ export async function launchChromium(standinPort: number): Promise<TestBrowser> 
     async stopBackground() {
       const worker = await (await workerTarget()).worker();
       await worker?.close();
-      // Closed: no service-worker target of ours remains until a message wakes it.
-      const deadline = Date.now() + 5_000;
-      while (browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`))) {
-        if (Date.now() > deadline) throw new Error('the service worker did not stop');
-        await new Promise((r) => setTimeout(r, 50));
+      // Puppeteer's own target list keeps a closed worker; ask the browser which workers run.
+      const session = await browser.target().createCDPSession();
+      try {
+        const deadline = Date.now() + 5_000;
+        for (;;) {
+          const { targetInfos } = await session.send('Target.getTargets');
+          if (!targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`))) break;
+          if (Date.now() > deadline) throw new Error('the service worker did not stop');
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      } finally {
+        await session.detach();
       }
+    },
+    async newPageWithoutExtension() {
+      const context = await browser.createBrowserContext();
+      return context.newPage();
     },
     close: () => browser.close(),
   };

@@ -6,6 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { BASE_CASE, expectedFigures, LOGGED_OUT_REASON, standinUrl, type Case } from './cases';
 import type { BrowserName, TestBrowser } from './browsers';
 import { waitForPanel, type Figures } from './panel';
+import { pageWrite, standin, typeQuantity } from './standin';
 
 export interface ScenarioContext {
   browser: TestBrowser;
@@ -27,16 +28,6 @@ function open(ctx: ScenarioContext, c: Case, extra: Record<string, string> = {})
   });
 }
 
-/** A page write through the stand-in's own code path (T1): native setter, no event. */
-export async function pageWrite(page: Page, field: 'qty' | 'price', text: string): Promise<void> {
-  const ok = await page.evaluate(
-    (f, t) => (window as unknown as { __standin: { write(f: string, t: string, n: string): boolean } }).__standin.write(f, t, 'none'),
-    field,
-    text,
-  );
-  if (!ok) throw new Error(`the stand-in has no ${field} field to write`);
-}
-
 /** Every shown figure "unavailable" (what the panel shows instead of figures it cannot compute). */
 function allUnavailable(like: Figures): Figures {
   return Object.fromEntries(Object.keys(like).map((field) => [field, 'unavailable']));
@@ -45,27 +36,6 @@ function allUnavailable(like: Figures): Figures {
 /** Cross figures unavailable, isolated ones as the engine says. */
 function onlyIsolated(figures: Figures): Figures {
   return Object.fromEntries(Object.entries(figures).map(([f, v]) => [f, f.includes('.cross.') ? 'unavailable' : v]));
-}
-
-/**
- * Focuses the live quantity input and replaces its text by real key presses. The live input is found
- * by a marker the stand-in writes into it, because visible decoys share its id prefix (T11).
- */
-export async function typeQuantity(page: Page, text: string): Promise<void> {
-  const marker = '0.987';
-  await pageWrite(page, 'qty', marker);
-  const focused = await page.evaluate((m) => {
-    const input = [...document.querySelectorAll('input')].find(
-      (i) => i.value === m && i.getClientRects().length > 0 && !i.closest('[hidden],[aria-hidden="true"]'),
-    );
-    if (!input) return false;
-    input.focus();
-    input.select();
-    return true;
-  }, marker);
-  if (!focused) throw new Error('no visible quantity input to type into');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
 }
 
 const isolated10: Case = { ...BASE_CASE, locale: 'zh-CN', mode: 'isolated', lev: 10 };
@@ -131,7 +101,7 @@ export const SCENARIOS: Scenario[] = [
     async run(ctx) {
       await open(ctx, BASE_CASE, { 'si-stale': '1' });
       await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
-      await ctx.page.evaluate(() => (window as unknown as { __standin: { rerender(): void } }).__standin.rerender());
+      await standin(ctx.page).rerender();
       await pageWrite(ctx.page, 'qty', '0.3');
       await waitForPanel(ctx.page, expectedFigures({ ...BASE_CASE, qty: '0.3' }));
     },
@@ -141,9 +111,7 @@ export const SCENARIOS: Scenario[] = [
     async run(ctx) {
       await open(ctx, BASE_CASE);
       await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
-      await ctx.page.evaluate(() =>
-        (window as unknown as { __standin: { navigate(s: string, o: string): Promise<void> } }).__standin.navigate('ETHUSDT', 'url-first'),
-      );
+      await standin(ctx.page).navigate('ETHUSDT', 'url-first');
       // After a symbol change the stand-in empties the quantity and resets the price to ETH's last price.
       const eth: Case = { ...BASE_CASE, symbol: 'ETHUSDT', price: '3000.5', mark: '3000', qty: '2' };
       await pageWrite(ctx.page, 'qty', eth.qty);
