@@ -5,38 +5,21 @@ import { evaluateOrder } from '../../src/engine/index';
 import { bundledTable } from '../../src/engine/bundled-tables';
 import type { Evaluation } from '../../src/engine/evaluation';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { validSnapshot } from '../shared/snapshot-fixture';
 
 const read = <T>(value: T, raw = String(value)): Field<T> => ({ status: 'read', value, raw });
 const missing = (why: string): Field<never> => ({ status: 'missing', why });
 
+/** The shared valid snapshot, set to round numbers these expectations are written against. */
 function snapshot(over: Partial<FormSnapshot> = {}): FormSnapshot {
   return {
-    venue: 'binance-usdm',
-    url: 'https://www.binance.com/en/futures/BTCUSDT',
-    form: read(true as const),
-    symbol: read('BTCUSDT'),
-    baseAsset: read('BTC'),
-    quoteAsset: read('USDT'),
-    loggedIn: read(true),
-    positionMode: read('oneWay' as const),
-    action: read('open' as const),
-    assetMode: read('single' as const),
-    orderType: read('limit' as const),
+    ...validSnapshot(),
     price: read('61000', '61000.0'),
     quantity: read('0.5', '0.500'),
-    quantityUnit: read('base' as const, 'BTC'),
-    leverage: read('20', 'Cross 20x'),
-    marginMode: read('cross' as const),
-    takeProfit: missing('TP/SL off'),
-    stopLoss: missing('TP/SL off'),
-    available: read('8000'),
     maxBuy: missing('--'),
     maxSell: missing('--'),
     walletBalance: read('10000', '10,000.00 USDT'),
     marginBalance: read('10000'),
-    maintenanceMargin: read('0'),
-    unrealizedPnl: read('0'),
-    marginRatio: missing('--'),
     markPrice: read('61000', '61,000.0'),
     positions: read([] as PositionRow[]),
     ...over,
