@@ -69,7 +69,8 @@ describe('EvaluationView', () => {
     expect(liq.dataset.value).toBe('55123.456789');
     expect(liq.textContent).toBe('55,123.5');
     expect(field(root, 'long.isolated.initialMargin').dataset.value).toBe('305.0000001');
-    expect(field(root, 'long.isolated.initialMargin').textContent).toBe('305.00 USDT');
+    expect(field(root, 'long.isolated.initialMargin').textContent).toBe('305.00');
+    expect(field(root, 'long.isolated.initialMargin').closest('tr')?.querySelector('th')?.textContent).toContain('USDT');
     expect(field(root, 'long.isolated.worstCaseLossPct').textContent).toBe('3.10%');
   });
 

@@ -14,7 +14,7 @@ interface Row {
 /** The rows the panel shows, in order; the rest of ModeFigures stays for the pop-up and later views. */
 export const SHOWN_ROWS: readonly Row[] = [
   { key: 'liquidationPrice', label: 'Liq. price', kind: 'price', unit: '' },
-  { key: 'liquidationDistancePct', label: 'Distance from mark', kind: 'percent', unit: '%' },
+  { key: 'liquidationDistancePct', label: 'Distance to liq.', kind: 'percent', unit: '%' },
   { key: 'initialMargin', label: 'Initial margin', kind: 'money', unit: 'quote' },
   { key: 'worstCaseLoss', label: 'Worst-case loss', kind: 'money', unit: 'quote' },
   { key: 'worstCaseLossPct', label: 'Loss, % of account', kind: 'percent', unit: '%' },
@@ -39,9 +39,14 @@ export function SideTable({ side, quoteAsset, currentMode, pending }: SideTableP
           <tr>
             <th class="side-name" scope="col">{SIDE_LABEL[side.side]}</th>
             {MODES.map((mode) => (
-              <th scope="col" class={mode === currentMode ? 'mode current' : 'mode'} data-mode={mode}>
+              <th
+                scope="col"
+                class={mode === currentMode ? 'mode current' : 'mode'}
+                data-mode={mode}
+                title={mode === currentMode ? "the exchange's current margin mode" : undefined}
+              >
                 {MODE_LABEL[mode]}
-                {mode === currentMode ? <span class="current-tag"> (current)</span> : null}
+                {mode === currentMode ? <span class="current-tag">current</span> : null}
               </th>
             ))}
           </tr>
@@ -49,14 +54,17 @@ export function SideTable({ side, quoteAsset, currentMode, pending }: SideTableP
         <tbody>
           {SHOWN_ROWS.map((row) => (
             <tr>
-              <th scope="row">{row.label}</th>
+              <th scope="row">
+                {row.label}
+                {row.unit === 'quote' ? <span class="unit"> {quoteAsset}</span> : null}
+              </th>
               {MODES.map((mode) => (
                 <td class={mode === currentMode ? 'current' : undefined}>
                   <FigureView
                     field={`${side.side}.${mode}.${row.key}`}
                     figure={side[mode][row.key]}
                     kind={row.kind}
-                    unit={row.unit === 'quote' ? ` ${quoteAsset}` : row.unit}
+                    unit={row.unit === '%' ? '%' : ''}
                     pending={pending}
                   />
                 </td>

@@ -149,7 +149,10 @@ export function orderScenario(c: Case): OrderScenario {
         ? {
             cross: {
               walletBalance: c.wallet,
-              otherPositions: positions.filter((p) => p.symbol !== c.symbol).map(openPosition),
+              // The cross pool: other symbols in cross mode settled in the same quote asset.
+              otherPositions: positions
+                .filter((p) => p.symbol !== c.symbol && p.mode === 'cross' && quoteOf(p.symbol) === quoteOf(c.symbol))
+                .map(openPosition),
             },
             accountEquity: marginBalance,
           }

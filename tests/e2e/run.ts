@@ -32,7 +32,7 @@ async function serverOn443(): Promise<StandinServer> {
     try {
       return await startStandinServer({ port: 443 });
     } catch (error) {
-      if (attempt >= 20 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      if (attempt >= 60 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
       await new Promise((r) => setTimeout(r, 3000));
     }
   }

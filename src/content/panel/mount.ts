@@ -8,7 +8,7 @@ import { Panel, type PanelView } from './Panel';
 import { placeBesideForm, type Rect } from './placement';
 
 export const PANEL_HOST_ID = 'margin-lens-panel';
-const PANEL_WIDTH = 300;
+const PANEL_WIDTH = 340;
 
 const HOST_CSS = `:host{all:initial;position:fixed;z-index:2147483646;display:block;width:${PANEL_WIDTH}px;left:8px;top:8px}`;
 
