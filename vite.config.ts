@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { manifestFor, type SourceManifest, type TargetBrowser } from './scripts/build/manifest.ts';
-import { preactNoInnerHtml } from './scripts/build/preact-no-inner-html.ts';
+import { preactWithoutInnerHtml } from './scripts/build/preact-without-inner-html.ts';
 
 // One build per browser: `vite build --mode chrome` → dist/chrome, `--mode firefox` → dist/firefox.
 export default defineConfig(({ mode }) => {
@@ -11,8 +12,11 @@ export default defineConfig(({ mode }) => {
   const source = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as SourceManifest;
   const manifest = manifestFor(source, browser) as unknown as ManifestV3Export;
   return {
+    resolve: {
+      // Only the bare specifier: preact/hooks and preact/jsx-runtime import 'preact' and follow.
+      alias: [{ find: /^preact$/, replacement: preactWithoutInnerHtml(fileURLToPath(new URL('.', import.meta.url))) }],
+    },
     plugins: [
-      preactNoInnerHtml(),
       preact(),
       crx({
         manifest,
