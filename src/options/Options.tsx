@@ -64,8 +64,9 @@ export function Options({ send }: OptionsProps) {
   }
 
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
-  const edit = (change: Partial<Draft>) => {
-    setDraft({ ...draft, ...change });
+  // Functional updates: several edits may land before the next render.
+  const edit = (change: (d: Draft) => Partial<Draft>) => {
+    setDraft((d) => d && { ...d, ...change(d) });
     setStatus({ kind: 'idle' });
   };
 
@@ -105,7 +106,7 @@ export function Options({ send }: OptionsProps) {
               hint={LIMIT_LABELS[key].hint}
               value={draft.limits[key]}
               error={errorFor(`limits.${key}`)}
-              onInput={(value) => edit({ limits: { ...draft.limits, [key]: value } })}
+              onInput={(value) => edit((d) => ({ limits: { ...d.limits, [key]: value } }))}
             />
           ))}
         </fieldset>
@@ -117,7 +118,7 @@ export function Options({ send }: OptionsProps) {
             hint={`Default ${DEFAULT_BINANCE_TAKER_FEE_PCT}% is the regular (VIP 0) rate without BNB discount, an assumption: enter your own tier's rate.`}
             value={draft.takerFeePct}
             error={errorFor('fees.binance.takerFeePct')}
-            onInput={(value) => edit({ takerFeePct: value })}
+            onInput={(value) => edit(() => ({ takerFeePct: value }))}
           />
         </fieldset>
         <fieldset>
@@ -127,7 +128,10 @@ export function Options({ send }: OptionsProps) {
               id="preSubmitCheck"
               type="checkbox"
               checked={draft.preSubmitCheck}
-              onChange={(event) => edit({ preSubmitCheck: (event.currentTarget as HTMLInputElement).checked })}
+              onChange={(event) => {
+                const checked = (event.currentTarget as HTMLInputElement).checked;
+                edit(() => ({ preSubmitCheck: checked }));
+              }}
             />
             Pre-submit check: warn in the panel when the order breaks one of your limits (off by default)
           </label>

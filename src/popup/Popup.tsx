@@ -1,26 +1,27 @@
 /** The toolbar pop-up: what Margin Lens is, whether this tab is a supported page, its last evaluation. */
 import { useEffect, useState } from 'preact/hooks';
 import { isRouterError, UiToBg, type TabStatus } from '../shared/protocol.ts';
-import { sendToBackground } from '../shared/messaging.ts';
+import type { sendToBackground } from '../shared/messaging.ts';
 import { EvaluationView } from '../ui/EvaluationView.tsx';
 
 export interface PopupProps {
   activeTabId(): Promise<number | null>;
   openOptions(): void;
+  send: typeof sendToBackground;
 }
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; status: TabStatus | null };
 
-export function Popup({ activeTabId, openOptions }: PopupProps) {
+export function Popup({ activeTabId, openOptions, send }: PopupProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   useEffect(() => {
     void (async () => {
       const tabId = await activeTabId();
       if (tabId === null) return setLoad({ state: 'ready', status: null });
-      const answer = await sendToBackground({ type: UiToBg.statusGet, tabId });
+      const answer = await send({ type: UiToBg.statusGet, tabId });
       setLoad(isRouterError(answer) ? { state: 'error', message: answer.error } : { state: 'ready', status: answer.status });
     })();
-  }, [activeTabId]);
+  }, [activeTabId, send]);
 
   return (
     <main class="popup">

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Popup } from './Popup.tsx';
+import { sendToBackground } from '../shared/messaging.ts';
 import './popup.css';
 
 async function activeTabId(): Promise<number | null> {
@@ -10,6 +11,10 @@ async function activeTabId(): Promise<number | null> {
 }
 
 render(
-  <Popup activeTabId={activeTabId} openOptions={() => void browser.runtime.openOptionsPage()} />,
+  <Popup
+    activeTabId={activeTabId}
+    openOptions={() => void browser.runtime.openOptionsPage()}
+    send={sendToBackground}
+  />,
   document.getElementById('popup-root')!,
 );
