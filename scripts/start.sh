@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
-# npm start: installs dependencies if needed, builds both extensions and says how to load them.
+# npm start: installs what is missing (npm packages, Chromium/Firefox ESR), then runs the demo
+# (scripts/demo.ts: build, serve the Binance stand-in, open it with the extension loaded).
+# Arguments are passed on, e.g. `npm start -- --firefox`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/ensure-node-modules.sh
 source scripts/ensure-node-modules.sh
-npm run build
-cat <<MSG
-
-Built:
-  Chrome:  $(pwd)/dist/chrome    chrome://extensions → Developer mode → Load unpacked → dist/chrome
-  Firefox: $(pwd)/dist/firefox   about:debugging → This Firefox → Load Temporary Add-on → dist/firefox/manifest.json
-MSG
+# shellcheck source=scripts/ensure-browsers.sh
+source scripts/ensure-browsers.sh
+exec node_modules/.bin/tsx scripts/demo.ts "$@"

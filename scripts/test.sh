@@ -5,15 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-install_browsers() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/firefox-esr ]; then return 0; fi
-  echo "==> installing chromium and firefox-esr (apt)"
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  $sudo apt-get update && $sudo apt-get install -y chromium firefox-esr
-}
-
-install_browsers || { echo "could not install chromium/firefox-esr"; exit 1; }
+# shellcheck source=scripts/ensure-browsers.sh
+source scripts/ensure-browsers.sh || { echo "could not install chromium/firefox-esr"; exit 1; }
 # shellcheck source=scripts/ensure-node-modules.sh
 source scripts/ensure-node-modules.sh || { echo "npm ci failed"; exit 1; }
 
