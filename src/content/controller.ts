@@ -103,11 +103,12 @@ export function startController(deps: ControllerDeps): Controller {
           panel = deps.mountPanel(toggleCollapsed);
           place();
         }
-        // The old figures describe a form that no longer exists: off the screen before anything else.
-        view.pending = true;
-        show();
         retries = 0;
         evaluator.request(snapshot);
+        // The old figures describe a form that no longer exists: off the screen now, in this same task
+        // (no reply can arrive before it), after the request so the render is not on the reply's path.
+        view.pending = true;
+        show();
       },
       onRoot(next) {
         root = next;

@@ -107,15 +107,23 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'SPA symbol switch to ETHUSDT',
+    name: 'SPA symbol switches (URL first, then form first) take the old figures down until the new form is read',
     async run(ctx) {
       await open(ctx, BASE_CASE);
-      await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
+      const btc = expectedFigures(BASE_CASE);
+      await waitForPanel(ctx.page, btc);
+      // A symbol change empties the quantity and resets the price to the new symbol's last price (T2).
       await standin(ctx.page).navigate('ETHUSDT', 'url-first');
-      // After a symbol change the stand-in empties the quantity and resets the price to ETH's last price.
+      await waitForPanel(ctx.page, allUnavailable(btc));
       const eth: Case = { ...BASE_CASE, symbol: 'ETHUSDT', price: '3000.5', mark: '3000', qty: '2' };
       await pageWrite(ctx.page, 'qty', eth.qty);
       await waitForPanel(ctx.page, expectedFigures(eth));
+      // Back to BTCUSDT: its mark stays the one the scenario set, its price resets to the default last.
+      await standin(ctx.page).navigate('BTCUSDT', 'form-first');
+      await waitForPanel(ctx.page, allUnavailable(btc));
+      const back: Case = { ...BASE_CASE, price: '61005', qty: '0.2' };
+      await pageWrite(ctx.page, 'qty', back.qty);
+      await waitForPanel(ctx.page, expectedFigures(back));
     },
   },
   {
