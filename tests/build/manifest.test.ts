@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { manifestFor, type SourceManifest } from '../../scripts/build/manifest.ts';
+
+const source = JSON.parse(readFileSync('manifest.json', 'utf8')) as SourceManifest;
+
+describe('per-browser manifest from manifest.json', () => {
+  it('Chrome: a module service worker and a minimum Chrome version, no Firefox keys', () => {
+    const chrome = manifestFor(source, 'chrome');
+    expect(chrome.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
+    expect(chrome.minimum_chrome_version).toBe(source.minimum_chrome_version);
+    expect(chrome).not.toHaveProperty('browser_specific_settings');
+  });
+
+  it('Firefox: background scripts (an event page) and the gecko settings, no Chrome keys', () => {
+    const firefox = manifestFor(source, 'firefox');
+    expect(firefox.background).toEqual({ scripts: ['src/background/index.ts'] });
+    expect(firefox.browser_specific_settings).toEqual({
+      gecko: {
+        id: 'margin-lens@margin-lens.dev',
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    });
+    expect(firefox).not.toHaveProperty('minimum_chrome_version');
+  });
+
+  it('both ask for storage only, run the content script on the exchange only, expose no resources to pages', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const manifest = manifestFor(source, browser);
+      expect(manifest.permissions).toEqual(['storage']);
+      expect(manifest).not.toHaveProperty('host_permissions');
+      expect(manifest).not.toHaveProperty('web_accessible_resources');
+      expect(manifest).not.toHaveProperty('externally_connectable');
+      expect(manifest.content_scripts).toEqual([
+        { matches: ['https://www.binance.com/*'], js: ['src/content/index.ts'], run_at: 'document_idle' },
+      ]);
+    }
+  });
+});
