@@ -74,8 +74,12 @@ async function runBrowser(
     if (grep && !scenario.name.includes(grep)) continue;
     const started = Date.now();
     const page = await browser.newPage();
+    // No exception may escape into the exchange's page (from the extension, or the page it upset).
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error instanceof Error ? error.message : String(error)));
     try {
       await scenario.run({ browser, page, seed });
+      if (pageErrors.length > 0) throw new Error(`uncaught errors in the page:\n${pageErrors.join('\n')}`);
       results.push({ browser: browser.name, scenario: scenario.name, ok: true, ms: Date.now() - started });
       console.log(`  ok    ${browser.name}  ${scenario.name}`);
     } catch (error) {

@@ -2,11 +2,11 @@
  * The end-to-end scenarios, shared by both browsers. Each opens the stand-in at its real URL, drives it
  * like the page or the trader would, and waits for the panel to show the engine's figures for the case.
  */
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { BASE_CASE, expectedFigures, LOGGED_OUT_REASON, standinUrl, type Case } from './cases';
 import type { BrowserName, TestBrowser } from './browsers';
 import { waitForPanel, type Figures } from './panel';
-import { pageWrite, standin, typeQuantity } from './standin';
+import { focusQuantity, pageWrite, standin, typeQuantity } from './standin';
 
 export interface ScenarioContext {
   browser: TestBrowser;
@@ -161,6 +161,43 @@ export const SCENARIOS: Scenario[] = [
         throw new Error('the engine gave no isolated figure for the logged-out case');
       }
       await waitForPanel(ctx.page, onlyIsolated(expected), { textIncludes: [LOGGED_OUT_REASON] });
+    },
+  },
+  {
+    name: 'collapsed panel stays collapsed after a reload, and never takes the focus',
+    async run(ctx) {
+      await open(ctx, BASE_CASE);
+      await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
+      await focusQuantity(ctx.page);
+      // A real mouse click on the panel's toggle (inside the open shadow root).
+      const toggle = async () => {
+        const button = await ctx.page.evaluateHandle(
+          () => document.getElementById('margin-lens-panel')!.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!,
+        );
+        await (button.asElement() as ElementHandle<Element>).click();
+        await button.dispose();
+      };
+      const expanded = () =>
+        ctx.page.evaluate(
+          () => document.getElementById('margin-lens-panel')?.shadowRoot?.querySelector('button.toggle')?.getAttribute('aria-expanded') ?? null,
+        );
+      await toggle();
+      if ((await expanded()) !== 'false') throw new Error('the panel did not collapse');
+      const focusedTag = await ctx.page.evaluate(() => document.activeElement?.tagName);
+      if (focusedTag !== 'INPUT') throw new Error(`the panel took the focus (active element: ${focusedTag})`);
+      try {
+        await ctx.page.reload({ waitUntil: 'domcontentloaded' });
+        const deadline = Date.now() + 10_000;
+        while ((await expanded()) !== 'false') {
+          if (Date.now() > deadline) throw new Error(`after a reload the panel is ${String(await expanded())} expanded, not collapsed`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const figures = await ctx.page.evaluate(() => document.getElementById('margin-lens-panel')!.shadowRoot!.querySelectorAll('[data-field]').length);
+        if (figures !== 0) throw new Error('a collapsed panel still shows figures');
+      } finally {
+        if ((await expanded()) === 'false') await toggle(); // later scenarios expect an open panel
+      }
+      await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
     },
   },
   {
