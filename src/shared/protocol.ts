@@ -253,7 +253,3 @@ export function requestProblem(message: unknown): Problem {
   if (!isMessageType(message.type)) return 'message.type: unknown message type';
   return object({ type: () => null, ...REQUEST_SHAPES[message.type] })(message, 'message');
 }
-
-export function isRequest(message: unknown): message is Request {
-  return requestProblem(message) === null;
-}
