@@ -125,8 +125,8 @@ export function startController(deps: ControllerDeps): Controller {
     deps.timing,
   );
 
-  const view$ = doc.defaultView;
-  view$?.addEventListener('resize', onScrollOrResize, { passive: true });
+  const win = doc.defaultView;
+  win?.addEventListener('resize', onScrollOrResize, { passive: true });
   doc.addEventListener('scroll', onScrollOrResize, { capture: true, passive: true });
 
   deps
@@ -145,7 +145,7 @@ export function startController(deps: ControllerDeps): Controller {
     stopped = true;
     watcher.stop();
     evaluator.cancel();
-    view$?.removeEventListener('resize', onScrollOrResize);
+    win?.removeEventListener('resize', onScrollOrResize);
     doc.removeEventListener('scroll', onScrollOrResize, { capture: true });
     panel?.remove();
     panel = null;
