@@ -170,7 +170,15 @@ function toLeg(m: { side: Side; size: Dec; entry: Dec }, mark: Dec, maintenance:
   return { s: m.side === 'long' ? 1 : -1, q: m.size, entry: m.entry, mark, contracts: null, maintenance };
 }
 
-function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode, openFee: Dec): ModeFigures {
+/** Figures both modes share for one side: the fee to open and the margin the order needs. */
+interface Shared {
+  openFee: Dec;
+  openFeeFigure: Figure;
+  initialMargin: Figure;
+}
+
+function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode, shared: Shared): ModeFigures {
+  const { openFee } = shared;
   const rule = VENUE_RULES[sc.venue];
   const leg = merged.leg!;
   const legs: Leg[] = [toLeg(leg, p.mark, p.maintenance)];
@@ -220,11 +228,11 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
     liquidationPrice,
     bankruptcyPrice: r.bankruptcyPrice ? value(r.bankruptcyPrice) : none('no bankruptcy price'),
     liquidationDistancePct: distance ? value(distance) : none('no liquidation price'),
-    initialMargin: value(merged.openedQuantity.times(p.price).div(p.leverage)),
+    initialMargin: shared.initialMargin,
     maintenanceMargin: r.maintenanceMargin ? value(r.maintenanceMargin) : unavailable(r.unavailable.maintenanceMargin ?? 'not computable'),
     maintenanceRate: r.maintenanceRate ? value(r.maintenanceRate) : unavailable('not computable'),
     tier: r.tier ? { kind: 'value', value: r.tier } : unavailable('not computable'),
-    openFee: value(openFee),
+    openFee: shared.openFeeFigure,
     closeFee: value(closeFee),
     worstCaseLoss: value(worst),
     worstCaseLossPct: worstPct ? value(worstPct) : unavailable("can't read: account balance"),
@@ -235,25 +243,21 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
   };
 }
 
+/** The trader's limits against this mode's figures (the figures themselves stand next to the check). */
 function limitChecks(p: Parsed, worst: Dec, worstPct: Dec | undefined, distance: Dec | undefined): LimitCheck[] {
   const checks: LimitCheck[] = [];
   const l = p.limits;
-  if (l.maxLoss) {
-    const ok = worst.lte(l.maxLoss);
-    checks.push({ limit: 'maxLoss', ok, message: `worst-case loss ${worst.toDecimalPlaces(2).toFixed()} ${ok ? 'within' : 'above'} your limit ${l.maxLoss.toFixed()}` });
-  }
+  const check = (limit: keyof RiskLimits, ok: boolean, good: string, bad: string) => checks.push({ limit, ok, message: ok ? good : bad });
+  if (l.maxLoss) check('maxLoss', worst.lte(l.maxLoss), `worst-case loss within your ${l.maxLoss.toFixed()} limit`, `worst-case loss above your ${l.maxLoss.toFixed()} limit`);
   if (l.maxLossPct && worstPct) {
-    const ok = worstPct.lte(l.maxLossPct);
-    checks.push({ limit: 'maxLossPct', ok, message: `worst-case loss ${worstPct.toDecimalPlaces(2).toFixed()}% of the account ${ok ? 'within' : 'above'} your limit ${l.maxLossPct.toFixed()}%` });
+    const limit = l.maxLossPct.toFixed();
+    check('maxLossPct', worstPct.lte(l.maxLossPct), `worst-case loss within your ${limit}% of the account`, `worst-case loss above your ${limit}% of the account`);
   }
   if (l.minLiquidationDistancePct && distance) {
-    const ok = distance.gte(l.minLiquidationDistancePct);
-    checks.push({ limit: 'minLiquidationDistancePct', ok, message: `liquidation ${distance.toDecimalPlaces(2).toFixed()}% from mark ${ok ? 'meets' : 'is closer than'} your minimum ${l.minLiquidationDistancePct.toFixed()}%` });
+    const limit = l.minLiquidationDistancePct.toFixed();
+    check('minLiquidationDistancePct', distance.gte(l.minLiquidationDistancePct), `liquidation at least ${limit}% from mark`, `liquidation closer than your ${limit}% minimum`);
   }
-  if (l.maxLeverage) {
-    const ok = p.leverage.lte(l.maxLeverage);
-    checks.push({ limit: 'maxLeverage', ok, message: `leverage ${p.leverage.toFixed()}x ${ok ? 'within' : 'above'} your limit ${l.maxLeverage.toFixed()}x` });
-  }
+  if (l.maxLeverage) check('maxLeverage', p.leverage.lte(l.maxLeverage), `leverage within your ${l.maxLeverage.toFixed()}x limit`, `leverage above your ${l.maxLeverage.toFixed()}x limit`);
   return checks;
 }
 
@@ -315,6 +319,7 @@ export function evaluateOrder(sc: OrderScenario): Evaluation | EngineError {
     const p = parse(sc);
     const { inputs, assumptions } = inputsUsed(sc, p);
     const openFee = p.quantity.times(p.price).times(p.takerRate);
+    const openFeeFigure = value(openFee);
     const crossUnavailable = sc.account.crossUnavailable ?? "can't read: cross account";
     const sides: SideEvaluation[] = sc.sides.map((side) => {
       const merged = mergeOrder({ existing: p.existing, side, action: sc.action, positionMode: sc.positionMode, quantity: p.quantity, price: p.price, leverage: p.leverage, assumptions });
@@ -324,11 +329,12 @@ export function evaluateOrder(sc: OrderScenario): Evaluation | EngineError {
         return { side, resulting: null, isolated: flat, cross: p.cross ? flat : unavailableFigures(crossUnavailable) };
       }
       checkLeverage(p, leg.size.times(leg.entry));
+      const shared: Shared = { openFee, openFeeFigure, initialMargin: value(merged.openedQuantity.times(p.price).div(p.leverage)) };
       return {
         side,
         resulting: { side: leg.side, size: leg.size.toFixed(), entryPrice: leg.entry.toFixed() },
-        isolated: modeFigures(sc, p, merged, 'isolated', openFee),
-        cross: p.cross ? modeFigures(sc, p, merged, 'cross', openFee) : unavailableFigures(crossUnavailable),
+        isolated: modeFigures(sc, p, merged, 'isolated', shared),
+        cross: p.cross ? modeFigures(sc, p, merged, 'cross', shared) : unavailableFigures(crossUnavailable),
       };
     });
     return { venue: sc.venue, symbol: sc.symbol, quoteAsset: sc.quoteAsset, currentMode: sc.account.currentMode, sides, inputs, assumptions: [...new Set(assumptions)] };
