@@ -13,7 +13,7 @@ import type {
   Side,
   SideEvaluation,
 } from './evaluation';
-import { mergeOrder, type MergedLeg } from './merge';
+import { mergeOrder, type LegState, type MergedLeg } from './merge';
 import { notionalAt, solvePosition, type Leg, type Maintenance, type OtherPosition, type PositionScenario, type Sign } from './position';
 import { VENUE_RULES, VENUES } from './rules';
 import { fieldError } from './scenario-schema';
@@ -26,9 +26,9 @@ import { tierIndexFor, TierTableError } from './tiers';
  */
 
 const ZERO = new D(0);
-const ONE = new D(1);
 const HUNDRED = new D(100);
 const YES: Figure = { kind: 'value', value: '1' };
+const NO_STOP: Figure = { kind: 'none', reason: 'no stop-loss set' };
 const NO: Figure = { kind: 'value', value: '0' };
 
 const value = (d: Dec): Figure => ({ kind: 'value', value: d.toFixed() });
@@ -68,7 +68,8 @@ interface Parsed {
   quantity: Dec;
   leverage: Dec;
   mark: Dec;
-  invMark: Dec;
+  /** 100/mark and 100/accountEquity: each percentage is then one multiplication. */
+  pctOfMark: Dec;
   takerRate: Dec;
   stopLoss?: Dec;
   maintenance: Maintenance;
@@ -76,8 +77,7 @@ interface Parsed {
   cross?: { wallet: Dec; others: OtherPosition[] };
   addedMargin: Dec;
   accountEquity?: Dec;
-  /** 1/accountEquity, so each "% of account" is a multiplication. */
-  invEquity?: Dec;
+  pctOfEquity?: Dec;
   limits: { [K in keyof RiskLimits]?: Dec };
 }
 
@@ -139,7 +139,7 @@ function parse(sc: OrderScenario): Parsed {
     quantity,
     leverage,
     mark,
-    invMark: ONE.div(mark),
+    pctOfMark: HUNDRED.div(mark),
     takerRate,
     stopLoss: optionalDec(sc.order.stopLoss, 'order.stopLoss'),
     maintenance,
@@ -147,7 +147,7 @@ function parse(sc: OrderScenario): Parsed {
     cross,
     addedMargin: optionalDec(sc.account.addedIsolatedMargin, 'account.addedIsolatedMargin', 'nonNegative') ?? ZERO,
     accountEquity,
-    invEquity: accountEquity ? ONE.div(accountEquity) : undefined,
+    pctOfEquity: accountEquity ? HUNDRED.div(accountEquity) : undefined,
     limits,
   };
 }
@@ -175,6 +175,21 @@ interface Shared {
   openFee: Dec;
   openFeeFigure: Figure;
   initialMargin: Figure;
+  /** The stop-loss outcome if it fills; `at` is set only for a stop on the losing side. */
+  stop: { at?: Dec; loss: Figure; beyond: Figure };
+}
+
+/** What a stop-loss costs if it fills: price loss from the entry, the fee to open and the fee to close at the stop. */
+function stopOutcome(p: Parsed, leg: LegState, openFee: Dec): Shared['stop'] {
+  if (!p.stopLoss) return { loss: NO_STOP, beyond: NO_STOP };
+  const long = leg.side === 'long';
+  if (long ? !p.stopLoss.lt(leg.entry) : !p.stopLoss.gt(leg.entry)) {
+    const reason = none(`the stop-loss ${p.stopLoss.toFixed()} is ${long ? 'above' : 'below'} the entry: it is no stop for a ${leg.side}`);
+    return { loss: reason, beyond: reason };
+  }
+  const priceLoss = leg.size.times(long ? leg.entry.minus(p.stopLoss) : p.stopLoss.minus(leg.entry));
+  const closeAtStop = leg.size.times(p.stopLoss).times(p.takerRate);
+  return { at: p.stopLoss, loss: value(priceLoss.plus(openFee).plus(closeAtStop)), beyond: NO };
 }
 
 function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode, shared: Shared): ModeFigures {
@@ -199,28 +214,19 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
 
   const liq = r.liquidationPrice;
   const liquidationPrice = liq ? value(liq) : none('no liquidation price: the collateral covers any price move');
-  const distance = liq ? (s === 1 ? p.mark.minus(liq) : liq.minus(p.mark)).times(p.invMark).times(HUNDRED) : undefined;
+  const distance = liq ? (s === 1 ? p.mark.minus(liq) : liq.minus(p.mark)).times(p.pctOfMark) : undefined;
   const closeFee = notionalAt(leg.size, liq ?? p.mark, false).times(p.takerRate);
   // Isolated: at most the margin put in (less what a price → 0 leaves); cross: all cross equity now.
   const atRisk = mode === 'isolated' ? margin!.minus(r.equityFloor) : r.equity.minus(r.equityFloor);
   const worst = atRisk.plus(openFee);
-  const worstPct = p.invEquity ? worst.times(p.invEquity).times(HUNDRED) : undefined;
+  const worstPct = p.pctOfEquity ? worst.times(p.pctOfEquity) : undefined;
 
-  let stopLossLoss: Figure = none('no stop-loss set');
-  let stopBeyond: Figure = none('no stop-loss set');
-  if (p.stopLoss) {
-    const adverse = s === 1 ? p.stopLoss.lt(leg.entry) : p.stopLoss.gt(leg.entry);
-    if (!adverse) {
-      const where = s === 1 ? 'above' : 'below';
-      stopLossLoss = none(`the stop-loss ${p.stopLoss.toFixed()} is ${where} the entry: it is no stop for a ${leg.side}`);
-      stopBeyond = stopLossLoss;
-    } else {
-      const beyond = liq !== null && liq !== undefined && (s === 1 ? p.stopLoss.lte(liq) : p.stopLoss.gte(liq));
-      stopBeyond = beyond ? YES : NO;
-      const priceLoss = leg.size.times(s === 1 ? leg.entry.minus(p.stopLoss) : p.stopLoss.minus(leg.entry));
-      const closeAtStop = leg.size.times(p.stopLoss).times(p.takerRate);
-      stopLossLoss = value(beyond ? worst : priceLoss.plus(openFee).plus(closeAtStop));
-    }
+  let stopLossLoss: Figure = shared.stop.loss;
+  let stopBeyond: Figure = shared.stop.beyond;
+  if (shared.stop.at && liq && (s === 1 ? shared.stop.at.lte(liq) : shared.stop.at.gte(liq))) {
+    // Liquidation comes first: the stop never fills, the loss is the worst case.
+    stopBeyond = YES;
+    stopLossLoss = value(worst);
   }
 
   const marginRatio = r.requirement && r.equity.gt(0) ? value(r.requirement.div(r.equity).times(HUNDRED)) : unavailable('equity is not positive');
@@ -329,7 +335,7 @@ export function evaluateOrder(sc: OrderScenario): Evaluation | EngineError {
         return { side, resulting: null, isolated: flat, cross: p.cross ? flat : unavailableFigures(crossUnavailable) };
       }
       checkLeverage(p, leg.size.times(leg.entry));
-      const shared: Shared = { openFee, openFeeFigure, initialMargin: value(merged.openedQuantity.times(p.price).div(p.leverage)) };
+      const shared: Shared = { openFee, openFeeFigure, initialMargin: value(merged.openedQuantity.times(p.price).div(p.leverage)), stop: stopOutcome(p, leg, openFee) };
       return {
         side,
         resulting: { side: leg.side, size: leg.size.toFixed(), entryPrice: leg.entry.toFixed() },

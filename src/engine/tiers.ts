@@ -80,11 +80,14 @@ export function normaliseTiers(
 export function tierIndexFor(table: Tiers, value: Dec): number | 'beyond-table' {
   if (table.partial && table.lastCap && value.gt(table.lastCap)) return 'beyond-table';
   const list = table.tiers;
-  for (let i = list.length - 1; i > 0; i--) {
+  // Ascending: most positions sit in the first tiers, so this usually stops after a comparison or two.
+  let index = 0;
+  for (let i = 1; i < list.length; i++) {
     const floor = list[i]!.floor!;
-    if (table.upperInclusive ? value.gt(floor) : value.gte(floor)) return i;
+    if (table.upperInclusive ? value.lte(floor) : value.lt(floor)) break;
+    index = i;
   }
-  return 0;
+  return index;
 }
 
 export class TierTableError extends Error {}
