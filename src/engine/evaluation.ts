@@ -9,9 +9,12 @@ export type VenueId = 'binance' | 'bybit' | 'okx' | 'hyperliquid' | 'gate';
 export type Side = 'long' | 'short';
 export type Mode = 'isolated' | 'cross';
 
-/** A figure on screen: an exact decimal string, 'none' (e.g. no liquidation price), or unavailable with the reason. */
+/**
+ * A figure on screen: an exact decimal string, 'none' (e.g. no liquidation price), or unavailable with the reason.
+ * `display`: the value rounded for the eye, added by the background (the UI computes nothing); never an input.
+ */
 export type Figure =
-  | { kind: 'value'; value: string }
+  | { kind: 'value'; value: string; display?: string }
   | { kind: 'none'; reason: string }
   | { kind: 'unavailable'; reason: string };
 

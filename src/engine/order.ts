@@ -175,6 +175,12 @@ interface Shared {
   openFee: Dec;
   openFeeFigure: Figure;
   initialMargin: Figure;
+  /**
+   * The symbol's mark when the order fills: a limit resting on the passive side (buy below the mark,
+   * sell above) fills only once the price has come to it, so it is valued at its own price then
+   * (as Hyperliquid's reference estimator does); anything marketable fills around the current mark.
+   */
+  fillMark: Dec;
   /** The stop-loss outcome if it fills; `at` is set only for a stop on the losing side. */
   stop: { at?: Dec; loss: Figure; beyond: Figure };
 }
@@ -196,7 +202,7 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
   const { openFee } = shared;
   const rule = VENUE_RULES[sc.venue];
   const leg = merged.leg!;
-  const legs: Leg[] = [toLeg(leg, p.mark, p.maintenance)];
+  const legs: Leg[] = [toLeg(leg, shared.fillMark, p.maintenance)];
   let position: PositionScenario;
   let margin: Dec | undefined;
   if (mode === 'isolated') {
@@ -204,7 +210,7 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
     position = { rule, inverse: false, legs, leverage: p.leverage, collateral: { kind: 'isolated', margin }, orderMargin: ZERO, takerRate: p.takerRate, others: [], tierUnit: 'notional' };
   } else {
     const cross = p.cross!;
-    if (merged.opposite) legs.push(toLeg(merged.opposite, p.mark, p.maintenance));
+    if (merged.opposite) legs.push(toLeg(merged.opposite, shared.fillMark, p.maintenance));
     // The fill pays its fee from the wallet; the closed part's realised PnL lands there too.
     const balance = cross.wallet.plus(merged.realizedPnl).minus(openFee);
     position = { rule, inverse: false, legs, leverage: p.leverage, collateral: { kind: 'wallet', balance }, orderMargin: ZERO, takerRate: p.takerRate, others: cross.others, tierUnit: 'notional' };
@@ -335,7 +341,18 @@ export function evaluateOrder(sc: OrderScenario): Evaluation | EngineError {
         return { side, resulting: null, isolated: flat, cross: p.cross ? flat : unavailableFigures(crossUnavailable) };
       }
       checkLeverage(p, leg.size.times(leg.entry));
-      const shared: Shared = { openFee, openFeeFigure, initialMargin: value(merged.openedQuantity.times(p.price).div(p.leverage)), stop: stopOutcome(p, leg, openFee) };
+      const buying = (side === 'long') === (sc.action === 'open');
+      const passive = sc.order.type === 'limit' && (buying ? p.price.lt(p.mark) : p.price.gt(p.mark));
+      if (sc.order.type === 'limit' && !passive && !p.price.eq(p.mark)) {
+        assumptions.push(`the ${side} order's limit crosses the mark: assumed filled at the limit price (the worst fill it allows)`);
+      }
+      const shared: Shared = {
+        openFee,
+        openFeeFigure,
+        initialMargin: value(merged.openedQuantity.times(p.price).div(p.leverage)),
+        fillMark: passive ? p.price : p.mark,
+        stop: stopOutcome(p, leg, openFee),
+      };
       return {
         side,
         resulting: { side: leg.side, size: leg.size.toFixed(), entryPrice: leg.entry.toFixed() },

@@ -46,6 +46,14 @@ describe('evaluateOrder', () => {
     expect(num(side(e, 'long').cross.worstCaseLoss).toFixed()).toBe('10000');
   });
 
+  it('values a resting limit at its own price and a marketable one at the mark', () => {
+    // Buy 0.5 at 60000 with the mark at 61000: it fills only when the price comes down to 60000.
+    const resting = ok(evaluateOrder(btcOrder({ order: { price: '60000' } })));
+    expect(num(side(resting, 'long').cross.worstCaseLoss).toFixed()).toBe('10000');
+    // The same price is marketable for the sell: it fills now, 500 under the mark (0.5 × 1000 loss at once).
+    expect(num(side(resting, 'short').cross.worstCaseLoss).toFixed()).toBe('9500');
+  });
+
   it('merges with an existing position: add, reduce, close, flip', () => {
     const existing = [{ side: 'long' as const, size: '1', entryPrice: '60000', mode: 'cross' as const }];
     const e = ok(evaluateOrder(btcOrder({ account: { existing } })));
