@@ -141,6 +141,8 @@ export interface ModeFigures {
   tier: Figure;
   openFee: Figure;
   closeFee: Figure;
+  /** The exchange's liquidation (clearance) fee on the notional at the liquidation price, where documented. */
+  liquidationFee: Figure;
   /** Worst-case account loss including fees, quote asset. */
   worstCaseLoss: Figure;
   worstCaseLossPct: Figure;

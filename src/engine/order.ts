@@ -71,6 +71,7 @@ interface Parsed {
   /** 100/mark and 100/accountEquity: each percentage is then one multiplication. */
   pctOfMark: Dec;
   takerRate: Dec;
+  liquidationFeeRate?: Dec;
   stopLoss?: Dec;
   maintenance: Maintenance;
   existing: { side: Side; size: Dec; entry: Dec; mode: Mode; isolatedMargin?: Dec }[];
@@ -141,6 +142,7 @@ function parse(sc: OrderScenario): Parsed {
     mark,
     pctOfMark: HUNDRED.div(mark),
     takerRate,
+    liquidationFeeRate: optionalDec(sc.market.liquidationFeeRate, 'market.liquidationFeeRate', 'nonNegative'),
     stopLoss: optionalDec(sc.order.stopLoss, 'order.stopLoss'),
     maintenance,
     existing,
@@ -221,7 +223,11 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
   const liq = r.liquidationPrice;
   const liquidationPrice = liq ? value(liq) : none('no liquidation price: the collateral covers any price move');
   const distance = liq ? (s === 1 ? p.mark.minus(liq) : liq.minus(p.mark)).times(p.pctOfMark) : undefined;
-  const closeFee = notionalAt(leg.size, liq ?? p.mark, false).times(p.takerRate);
+  const closeNotional = notionalAt(leg.size, liq ?? p.mark, false);
+  const closeFee = closeNotional.times(p.takerRate);
+  let liquidationFee = none('no liquidation price');
+  if (!p.liquidationFeeRate) liquidationFee = none('no liquidation fee rate given for this market');
+  else if (liq) liquidationFee = value(closeNotional.times(p.liquidationFeeRate));
   // Isolated: at most the margin put in (less what a price → 0 leaves); cross: all cross equity now.
   const atRisk = mode === 'isolated' ? margin!.minus(r.equityFloor) : r.equity.minus(r.equityFloor);
   const worst = atRisk.plus(openFee);
@@ -246,6 +252,7 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
     tier: r.tier ? { kind: 'value', value: r.tier } : unavailable('not computable'),
     openFee: shared.openFeeFigure,
     closeFee: value(closeFee),
+    liquidationFee,
     worstCaseLoss: value(worst),
     worstCaseLossPct: worstPct ? value(worstPct) : unavailable("can't read: account balance"),
     stopLossLoss,
@@ -277,7 +284,7 @@ function flatFigures(reason: string, openFee: Dec): ModeFigures {
   const n = none(reason);
   return {
     liquidationPrice: n, bankruptcyPrice: n, liquidationDistancePct: n, initialMargin: value(ZERO), maintenanceMargin: value(ZERO),
-    maintenanceRate: n, tier: n, openFee: value(openFee), closeFee: value(ZERO), worstCaseLoss: value(openFee),
+    maintenanceRate: n, tier: n, openFee: value(openFee), closeFee: value(ZERO), liquidationFee: n, worstCaseLoss: value(openFee),
     worstCaseLossPct: n, stopLossLoss: n, stopBeyondLiquidation: n, marginRatio: n, limitChecks: [],
   };
 }
@@ -286,7 +293,7 @@ export function unavailableFigures(reason: string): ModeFigures {
   const u = unavailable(reason);
   return {
     liquidationPrice: u, bankruptcyPrice: u, liquidationDistancePct: u, initialMargin: u, maintenanceMargin: u, maintenanceRate: u,
-    tier: u, openFee: u, closeFee: u, worstCaseLoss: u, worstCaseLossPct: u, stopLossLoss: u, stopBeyondLiquidation: u, marginRatio: u,
+    tier: u, openFee: u, closeFee: u, liquidationFee: u, worstCaseLoss: u, worstCaseLossPct: u, stopLossLoss: u, stopBeyondLiquidation: u, marginRatio: u,
     limitChecks: [],
   };
 }

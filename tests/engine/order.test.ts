@@ -87,6 +87,13 @@ describe('evaluateOrder', () => {
     expect(side(near, 'short').isolated.stopLossLoss.kind).toBe('none');
   });
 
+  it('charges the exchange\'s liquidation fee on the notional at the liquidation price when given', () => {
+    const e = ok(evaluateOrder(btcOrder({ market: { liquidationFeeRate: '0.0125' } })));
+    const iso = side(e, 'long').isolated;
+    expect(num(iso.liquidationFee).toFixed()).toBe(num(iso.liquidationPrice).times('0.5').times('0.0125').toFixed());
+    expect(side(ok(evaluateOrder(btcOrder())), 'long').isolated.liquidationFee.kind).toBe('none');
+  });
+
   it('lists assumptions and the inputs it used', () => {
     const e = ok(evaluateOrder(btcOrder({ market: { maintenance: { assumedRate: '0.004', assumedAmount: '0', why: 'no tier table for this symbol' } } })));
     expect(e.assumptions).toContain('maintenance rate assumed 0.4%: no tier table for this symbol');
