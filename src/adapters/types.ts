@@ -23,12 +23,21 @@ export type OrderType = 'limit' | 'market';
 /** base = coin (BTC), quote = USDT/USDC notional, percent = % of max (the page shows e.g. "25%"). */
 export type QuantityUnit = 'base' | 'quote' | 'percent';
 export type AssetMode = 'single' | 'multi' | 'portfolio';
+/** The unit a size is shown in: base = coin, quote = the notional in the quote asset. */
+export type SizeUnit = 'base' | 'quote';
+
+/** An amount as the page shows it, with its unit (the background converts quote to base at the mark). */
+export interface SizeAmount {
+  amount: string;
+  unit: SizeUnit;
+}
 
 export interface PositionRow {
   symbol: string;
   side: Side;
-  /** Absolute size in base units. */
+  /** Absolute size as shown, in `sizeUnit` (quote: the absolute notional shown). */
   size: string;
+  sizeUnit: SizeUnit;
   entryPrice: string;
   markPrice: string;
   marginMode: MarginMode;
@@ -65,9 +74,9 @@ export interface FormSnapshot {
   stopLoss: Field<string>;
   /** "Avbl" in the form, quote asset. */
   available: Field<string>;
-  /** Max openable (or closeable in the hedge Close tab) in base units, per submit button. */
-  maxBuy: Field<string>;
-  maxSell: Field<string>;
+  /** Max openable (or closeable in the hedge Close tab) per submit button, in the unit shown. */
+  maxBuy: Field<SizeAmount>;
+  maxSell: Field<SizeAmount>;
   /** Account panel (cross account, quote asset). */
   walletBalance: Field<string>;
   marginBalance: Field<string>;

@@ -12,12 +12,12 @@ import {
   CS_TO_BG_TYPES,
   UI_TO_BG_TYPES,
   isMessageType,
-  requestProblem,
   type MessageType,
   type Request,
   type Response,
   type RouterError,
 } from '../shared/protocol.ts';
+import { requestProblem } from '../shared/protocol-validation.ts';
 
 export type SenderClass = 'extension-page' | 'content-script';
 

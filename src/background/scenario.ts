@@ -3,15 +3,19 @@
  * This is where "truth over output" is decided: a field the page did not give us clearly becomes the
  * reason a figure is unavailable, never a default that looks like a reading.
  */
-import type { Field, FormSnapshot, PositionRow } from '../adapters/types.ts';
+import type { Field, FormSnapshot, PositionRow, SizeAmount } from '../adapters/types.ts';
 import { bundledTable, evaluateOrder, unavailableSide } from '../engine/index.ts';
 import type { Evaluation, ExistingLeg, InputUsed, OpenPosition, OrderScenario, Side, SideEvaluation, TierTable } from '../engine/evaluation.ts';
 import { D } from '../shared/decimal.ts';
+import { withDisplayStrings } from './display.ts';
 import type { EvaluateResult } from '../shared/protocol.ts';
 import { riskLimits, takerFeeAssumption, takerRate, type Settings } from '../shared/settings.ts';
 
 /** Binance's lowest published first-bracket rate; used, and said, when a symbol has no bundled table. */
 const ASSUMED_RATE = '0.004';
+
+/** Binance USDⓈ-M sizes step by 3 decimals on every symbol (stand-in spec §3). */
+const LOT_DECIMALS = 3;
 
 /** Trader-facing names of the snapshot's fields, for "can't read: …". */
 const FIELD_NAMES: Partial<Record<keyof FormSnapshot, string>> = {
@@ -38,6 +42,18 @@ function cantRead(snapshot: FormSnapshot, key: keyof FormSnapshot): string {
 
 const readValue = <T>(field: Field<T>): T | undefined => (field.status === 'read' ? field.value : undefined);
 
+/** A size in base units: as shown, or a quote notional ÷ the mark, rounded half-up to the lot step as the page does. */
+function baseSize({ amount, unit }: SizeAmount, mark: string): string {
+  return unit === 'base' ? amount : new D(amount).div(mark).toFixed(LOT_DECIMALS, D.ROUND_HALF_UP);
+}
+
+/** A positions-list row with its size in base units (a quote size converts at the row's own mark). */
+type BaseRow = Omit<PositionRow, 'sizeUnit'>;
+
+function inBase({ sizeUnit, ...row }: PositionRow): BaseRow {
+  return { ...row, size: baseSize({ amount: row.size, unit: sizeUnit }, row.markPrice) };
+}
+
 function maintenanceFor(symbol: string): OrderScenario['market']['maintenance'] {
   const table = bundledTable('binance', symbol);
   if (table) return { table };
@@ -45,7 +61,7 @@ function maintenanceFor(symbol: string): OrderScenario['market']['maintenance'] 
 }
 
 /** Rate and amount of another open position at its own notional, from its table when we ship one. */
-function otherPosition(row: PositionRow, assumptions: string[]): OpenPosition {
+function otherPosition(row: BaseRow, assumptions: string[]): OpenPosition {
   const table: TierTable | undefined = bundledTable('binance', row.symbol);
   let rate = ASSUMED_RATE;
   let amount = '0';
@@ -69,7 +85,7 @@ interface Account {
 
 /** The account around the order: this symbol's position, the cross pool and the other cross positions. */
 function accountFrom(snapshot: FormSnapshot, symbol: string, quote: string, assumptions: string[]): Account {
-  const positions = readValue(snapshot.positions);
+  const positions = readValue(snapshot.positions)?.map(inBase);
   const loggedIn = readValue(snapshot.loggedIn);
   const existing: ExistingLeg[] = (positions ?? [])
     .filter((row) => row.symbol === symbol)
@@ -96,8 +112,8 @@ function accountFrom(snapshot: FormSnapshot, symbol: string, quote: string, assu
   return account;
 }
 
-/** Order size in base units for each side (a percent of Max differs per side). */
-function quantities(snapshot: FormSnapshot, price: string, sides: Side[]): Map<Side, string | { unavailable: string }> {
+/** Order size in base units for each side (a percent of Max differs per side; a quote Max converts at the mark). */
+function quantities(snapshot: FormSnapshot, price: string, mark: string, sides: Side[]): Map<Side, string | { unavailable: string }> {
   const qty = readValue(snapshot.quantity)!;
   const unit = readValue(snapshot.quantityUnit)!;
   const out = new Map<Side, string | { unavailable: string }>();
@@ -108,7 +124,7 @@ function quantities(snapshot: FormSnapshot, price: string, sides: Side[]): Map<S
       // "25%" means a quarter of the Max shown under that side's button.
       const maxKey = side === 'long' ? 'maxBuy' : 'maxSell';
       const max = readValue(snapshot[maxKey]);
-      out.set(side, max === undefined ? { unavailable: cantRead(snapshot, maxKey) } : new D(qty).div(100).times(max).toFixed());
+      out.set(side, max === undefined ? { unavailable: cantRead(snapshot, maxKey) } : new D(qty).div(100).times(baseSize(max, mark)).toFixed());
     }
   }
   return out;
@@ -166,7 +182,7 @@ export function evaluateFromSnapshot(snapshot: FormSnapshot, settings: Settings)
   };
 
   // One engine call per side: a percent of Max gives each side its own size.
-  const perSide = quantities(snapshot, price, sides);
+  const perSide = quantities(snapshot, price, mark, sides);
   let evaluation: Evaluation | undefined;
   const unpriced: SideEvaluation[] = [];
   for (const side of sides) {
@@ -186,12 +202,12 @@ export function evaluateFromSnapshot(snapshot: FormSnapshot, settings: Settings)
   if (!evaluation) return { unavailable: [...new Set(unpriced.map((s) => (s.isolated.liquidationPrice as { reason: string }).reason))].join('; ') };
   const bySide = [...evaluation.sides, ...unpriced].sort((a, b) => sides.indexOf(a.side) - sides.indexOf(b.side));
   return {
-    evaluation: {
+    evaluation: withDisplayStrings({
       ...evaluation,
       sides: bySide,
       inputs: withPageText(evaluation.inputs, snapshot),
       assumptions: [...new Set([...assumptions, ...evaluation.assumptions])],
-    },
+    }),
   };
 }
 

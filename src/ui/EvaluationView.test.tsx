@@ -5,7 +5,8 @@ import type { Evaluation, Figure, ModeFigures, SideEvaluation } from '../engine/
 import { EvaluationView } from './EvaluationView';
 import { unavailableEvaluation } from './placeholder';
 
-const value = (v: string): Figure => ({ kind: 'value', value: v });
+/** A value figure as the background sends it: the exact decimal and its display string. */
+const value = (v: string, display?: string): Figure => (display === undefined ? { kind: 'value', value: v } : { kind: 'value', value: v, display });
 
 function modeFigures(overrides: Partial<ModeFigures>): ModeFigures {
   const base = unavailableEvaluation('unused', { venue: 'binance', symbol: 'X', quoteAsset: 'USDT' }).sides[0]!.isolated;
@@ -25,11 +26,11 @@ const evaluation: Evaluation = {
     side(
       'long',
       {
-        liquidationPrice: value('55123.456789'),
+        liquidationPrice: value('55123.456789', '55,123.5'),
         liquidationDistancePct: value('9.63'),
-        initialMargin: value('305.0000001'),
+        initialMargin: value('305.0000001', '305.00'),
         worstCaseLoss: value('310.1'),
-        worstCaseLossPct: value('3.101'),
+        worstCaseLossPct: value('3.101', '3.10'),
       },
       {
         liquidationPrice: { kind: 'none', reason: 'wallet covers the whole position' },
@@ -63,7 +64,7 @@ describe('EvaluationView', () => {
     document.body.appendChild(root);
   });
 
-  it('puts the exact decimal in data-value and a rounded, grouped figure on screen', () => {
+  it("puts the exact decimal in data-value and the background's display string on screen", () => {
     render(<EvaluationView evaluation={evaluation} pending={false} />, root);
     const liq = field(root, 'long.isolated.liquidationPrice');
     expect(liq.dataset.value).toBe('55123.456789');
@@ -72,6 +73,12 @@ describe('EvaluationView', () => {
     expect(field(root, 'long.isolated.initialMargin').textContent).toBe('305.00');
     expect(field(root, 'long.isolated.initialMargin').closest('tr')?.querySelector('th')?.textContent).toContain('USDT');
     expect(field(root, 'long.isolated.worstCaseLossPct').textContent).toBe('3.10%');
+  });
+
+  it('shows the exact value when a figure has no display string', () => {
+    render(<EvaluationView evaluation={evaluation} pending={false} />, root);
+    expect(field(root, 'long.cross.initialMargin').textContent).toBe('305');
+    expect(field(root, 'long.cross.worstCaseLossPct').textContent).toBe('100%');
   });
 
   it('renders none and unavailable as such, and says why once per mode', () => {

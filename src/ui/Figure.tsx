@@ -1,11 +1,9 @@
 import type { Figure } from '../engine/evaluation';
-import { formatDecimal, type FigureKind } from './format';
 
 export interface FigureProps {
   /** Machine-readable path, e.g. "long.isolated.liquidationPrice" (read by tests and the bench). */
   field: string;
   figure: Figure;
-  kind: FigureKind;
   /** Appended to the shown value: "%" or " USDT". */
   unit?: string;
   /** The form changed and the new evaluation is not back: the old value must not stay on screen. */
@@ -14,9 +12,10 @@ export interface FigureProps {
 
 /**
  * One figure. data-value carries the exact decimal from the Evaluation, or "none" / "unavailable";
- * a pending figure is "unavailable" because its last value no longer describes the form.
+ * the text is the background's rounded display string (the exact value when there is none).
+ * A pending figure is "unavailable" because its last value no longer describes the form.
  */
-export function FigureView({ field, figure, kind, unit = '', pending = false }: FigureProps) {
+export function FigureView({ field, figure, unit = '', pending = false }: FigureProps) {
   if (pending) {
     return (
       <span class="fig pending" data-field={field} data-value="unavailable" title="updating">
@@ -28,7 +27,7 @@ export function FigureView({ field, figure, kind, unit = '', pending = false }: 
     case 'value':
       return (
         <span class="fig" data-field={field} data-value={figure.value} title={figure.value + unit}>
-          {formatDecimal(figure.value, kind) + unit}
+          {(figure.display ?? figure.value) + unit}
         </span>
       );
     case 'none':

@@ -1,23 +1,21 @@
 import type { Mode, SideEvaluation } from '../engine/evaluation';
 import { FigureView } from './Figure';
-import type { FigureKind } from './format';
 
 type ShownFigure = 'liquidationPrice' | 'liquidationDistancePct' | 'initialMargin' | 'worstCaseLoss' | 'worstCaseLossPct';
 
 interface Row {
   key: ShownFigure;
   label: string;
-  kind: FigureKind;
   unit: 'quote' | '%' | '';
 }
 
 /** The rows the panel shows, in order; the rest of ModeFigures stays for the pop-up and later views. */
 export const SHOWN_ROWS: readonly Row[] = [
-  { key: 'liquidationPrice', label: 'Liq. price', kind: 'price', unit: '' },
-  { key: 'liquidationDistancePct', label: 'Distance to liq.', kind: 'percent', unit: '%' },
-  { key: 'initialMargin', label: 'Initial margin', kind: 'money', unit: 'quote' },
-  { key: 'worstCaseLoss', label: 'Worst-case loss', kind: 'money', unit: 'quote' },
-  { key: 'worstCaseLossPct', label: 'Loss, % of account', kind: 'percent', unit: '%' },
+  { key: 'liquidationPrice', label: 'Liq. price', unit: '' },
+  { key: 'liquidationDistancePct', label: 'Distance to liq.', unit: '%' },
+  { key: 'initialMargin', label: 'Initial margin', unit: 'quote' },
+  { key: 'worstCaseLoss', label: 'Worst-case loss', unit: 'quote' },
+  { key: 'worstCaseLossPct', label: 'Loss, % of account', unit: '%' },
 ];
 
 export const MODES: readonly Mode[] = ['isolated', 'cross'];
@@ -63,7 +61,6 @@ export function SideTable({ side, quoteAsset, currentMode, pending }: SideTableP
                   <FigureView
                     field={`${side.side}.${mode}.${row.key}`}
                     figure={side[mode][row.key]}
-                    kind={row.kind}
                     unit={row.unit === '%' ? '%' : ''}
                     pending={pending}
                   />

@@ -13,6 +13,7 @@ function unavailableFigures(reason: string): ModeFigures {
     tier: f,
     openFee: f,
     closeFee: f,
+    liquidationFee: f,
     worstCaseLoss: f,
     worstCaseLossPct: f,
     stopLossLoss: f,

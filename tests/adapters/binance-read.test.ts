@@ -40,8 +40,8 @@ describe('readBinanceForm: default page (en, one-way, limit, logged in)', () => 
     expect(value(s.stopLoss)).toBe('58000.5');
     expect(value(s.available)).toBe('8000.00');
     expect(s.available.raw).toBe('8,000.00 USDT');
-    expect(value(s.maxBuy)).toBe('2.621');
-    expect(value(s.maxSell)).toBe('2.621');
+    expect(value(s.maxBuy)).toEqual({ amount: '2.621', unit: 'base' });
+    expect(value(s.maxSell)).toEqual({ amount: '2.621', unit: 'base' });
     expect(value(s.walletBalance)).toBe('10000.00');
     expect(value(s.marginBalance)).toBe('10045.60');
     expect(value(s.maintenanceMargin)).toBe('12.34');
@@ -95,14 +95,14 @@ describe('locales and number formats', () => {
     expect(value(s.price)).toBe('61000.5');
     expect(value(s.quantity)).toBe('0.25');
     expect(value(s.available)).toBe('8000.00');
-    expect(value(s.maxBuy)).toBe('2.621');
+    expect(value(s.maxBuy)).toEqual({ amount: '2.621', unit: 'base' });
     expect(s.maxSell).toMatchObject({ status: 'missing', raw: '--' });
     expect(value(s.markPrice)).toBe('61000.0');
     expect(value(s.marginRatio)).toBe('0.52');
     expect(value(s.marginBalance)).toBe('10045.60');
     expect(value(s.marginMode)).toBe('isolated');
     expect(value(s.positions)).toEqual([
-      { symbol: 'BTCUSDT', side: 'short', size: '0.300', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', margin: '1525.00', exchangeLiquidationPrice: '70123.4' },
+      { symbol: 'BTCUSDT', side: 'short', size: '0.300', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', margin: '1525.00', exchangeLiquidationPrice: '70123.4' },
     ]);
   });
 
@@ -147,16 +147,21 @@ describe('quantity units', () => {
     const s = snap({ qty: '1500.5', suffix: 'USDT', maxBuy: '159,881.0 USDT', maxSell: '30,500.0 USDT' });
     expect(value(s.quantity)).toBe('1500.5');
     expect(value(s.quantityUnit)).toBe('quote');
-    // Max shown in quote is converted to base at the mark (61,000.0), to lot decimals.
-    expect(value(s.maxBuy)).toBe('2.621');
-    expect(value(s.maxSell)).toBe('0.500');
+    // Max shown in quote is reported as shown; the background converts it at the mark.
+    expect(value(s.maxBuy)).toEqual({ amount: '159881.0', unit: 'quote' });
+    expect(value(s.maxSell)).toEqual({ amount: '30500.0', unit: 'quote' });
     expect(s.maxBuy.raw).toBe('159,881.0 USDT');
   });
 
-  it('quote Max cannot be converted without a mark', () => {
+  it('a quote Max is read without the mark (the background needs the mark for any figure)', () => {
     const s = snap({ suffix: 'USDT', qty: '100', maxBuy: '159,881.0 USDT', mark: '--' });
     expect(s.markPrice.status).toBe('missing');
-    expect(s.maxBuy.status).toBe('missing');
+    expect(value(s.maxBuy)).toEqual({ amount: '159881.0', unit: 'quote' });
+  });
+
+  it('a Max in neither asset of the symbol is not read', () => {
+    const s = snap({ maxBuy: '2.621 ETH' });
+    expect(s.maxBuy).toMatchObject({ status: 'ambiguous', why: 'Max is in ETH', raw: '2.621 ETH' });
   });
 
   it('percent: quantity "25" with unit percent', () => {
@@ -201,8 +206,8 @@ describe('order type, modes and login state', () => {
   it('hedge Close tab: Max are the closeable sizes', () => {
     const s = snap({ hedge: 'close', maxBuy: '0.000 BTC', maxSell: '0.500 BTC' });
     expect(value(s.action)).toBe('close');
-    expect(value(s.maxBuy)).toBe('0.000');
-    expect(value(s.maxSell)).toBe('0.500');
+    expect(value(s.maxBuy)).toEqual({ amount: '0.000', unit: 'base' });
+    expect(value(s.maxSell)).toEqual({ amount: '0.500', unit: 'base' });
   });
 
   it('buttons that contradict the tabs make the mode ambiguous', () => {
@@ -293,7 +298,7 @@ describe('decoys, stale copies and scoping (R10, T2, T11)', () => {
     const s = snap({ after: quickTrade });
     expect(value(s.price)).toBe('61000.5');
     expect(value(s.leverage)).toBe('20');
-    expect(value(s.maxBuy)).toBe('2.621');
+    expect(value(s.maxBuy)).toEqual({ amount: '2.621', unit: 'base' });
     expect(value(s.available)).toBe('8000.00');
   });
 
@@ -374,8 +379,8 @@ describe('positions (§2.14, T10)', () => {
     const s = snap({ positions: [btcLong, ethShort] });
     expect(s.positions.raw).toBe('Positions(2)');
     expect(value(s.positions)).toEqual([
-      { symbol: 'BTCUSDT', side: 'long', size: '0.500', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', margin: '1525.00', exchangeLiquidationPrice: null },
-      { symbol: 'ETHUSDT', side: 'short', size: '3.000', entryPrice: '3000.00', markPrice: '2950.00', marginMode: 'isolated', leverage: '10', margin: '900.00', exchangeLiquidationPrice: '3268.50' },
+      { symbol: 'BTCUSDT', side: 'long', size: '0.500', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', margin: '1525.00', exchangeLiquidationPrice: null },
+      { symbol: 'ETHUSDT', side: 'short', size: '3.000', sizeUnit: 'base', entryPrice: '3000.00', markPrice: '2950.00', marginMode: 'isolated', leverage: '10', margin: '900.00', exchangeLiquidationPrice: '3268.50' },
     ]);
   });
 
@@ -387,7 +392,7 @@ describe('positions (§2.14, T10)', () => {
     ]);
   });
 
-  it('sizes in quote are converted back at the row mark', () => {
+  it('sizes in quote are reported as shown, unsigned, with their unit and the row mark', () => {
     const s = snap({
       suffix: 'USDT',
       qty: '100',
@@ -396,9 +401,9 @@ describe('positions (§2.14, T10)', () => {
         { ...ethShort, size: '-8,850.00 USDT' },
       ],
     });
-    expect(value(s.positions)?.map((p) => [p.symbol, p.side, p.size])).toEqual([
-      ['BTCUSDT', 'long', '0.500'],
-      ['ETHUSDT', 'short', '3.000'],
+    expect(value(s.positions)?.map((p) => [p.symbol, p.side, p.size, p.sizeUnit, p.markPrice])).toEqual([
+      ['BTCUSDT', 'long', '30500.0', 'quote', '61000.0'],
+      ['ETHUSDT', 'short', '8850.00', 'quote', '2950.00'],
     ]);
   });
 

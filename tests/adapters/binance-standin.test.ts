@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { fileURLToPath } from 'node:url';
 import { D } from '../../src/shared/decimal';
-import type { Field, FormSnapshot } from '../../src/adapters/types';
+import type { Field, FormSnapshot, SizeAmount, SizeUnit } from '../../src/adapters/types';
 import { startStandinServer, type StandinServer } from '../sites/server';
 
 let server: StandinServer;
@@ -66,6 +66,13 @@ function expectNum(field: Field<string>, expected: string, name = ''): void {
   expect(D(field.value as string).eq(D(expected)), `${name} ${field.value} ≠ ${expected}`).toBe(true);
 }
 
+/** A Max as shown: the amount (compared as a number) and its unit. */
+function expectMax(field: Field<SizeAmount>, amount: string, unit: SizeUnit, name = ''): void {
+  expect(field.status, `${name} ${JSON.stringify(field)}`).toBe('read');
+  expect(field.value?.unit, name).toBe(unit);
+  expect(D(field.value!.amount).eq(D(amount)), `${name} ${field.value!.amount} ≠ ${amount}`).toBe(true);
+}
+
 function expectRead<T>(field: Field<T>, expected: T, name = ''): void {
   expect(field, name).toMatchObject({ status: 'read', value: expected });
 }
@@ -90,8 +97,8 @@ describe('locales and number formats', () => {
     expectRead(s.marginMode, 'cross');
     expect(s.leverage.raw).toBe(`${crossWord} 25x`);
     expectNum(s.available, '7654.32', 'avail');
-    expectNum(s.maxBuy, '2.621', 'maxBuy');
-    expectNum(s.maxSell, '1.5', 'maxSell');
+    expectMax(s.maxBuy, '2.621', 'base', 'maxBuy');
+    expectMax(s.maxSell, '1.5', 'base', 'maxSell');
     expectNum(s.walletBalance, '12345.67', 'wallet');
     expectNum(s.marginBalance, '12300.07', 'margin balance');
     expectNum(s.unrealizedPnl, '-45.6', 'upnl');
@@ -118,14 +125,14 @@ describe('locales and number formats', () => {
 });
 
 describe('units, modes and order types', () => {
-  it('quote unit: notional stays quote; Max converted back to base at the mark', async () => {
+  it('quote unit: notional stays quote; Max reported as shown, in quote (base × mark)', async () => {
     await open({ unit: 'quote', qty: '1500.5', maxbuy: '2.621', maxsell: '0.5' });
     const s = await read();
     expectNum(s.quantity, '1500.5');
     expectRead(s.quantityUnit, 'quote');
     expect(s.maxBuy.raw).toMatch(/USDT$/);
-    expectNum(s.maxBuy, '2.621');
-    expectNum(s.maxSell, '0.5');
+    expectMax(s.maxBuy, '159881', 'quote');
+    expectMax(s.maxSell, '30500', 'quote');
   });
 
   it('percent unit: quantity 25, unit percent', async () => {
@@ -133,7 +140,7 @@ describe('units, modes and order types', () => {
     const s = await read();
     expectNum(s.quantity, '25');
     expectRead(s.quantityUnit, 'percent');
-    expectNum(s.maxBuy, '2');
+    expectMax(s.maxBuy, '2', 'base');
   });
 
   it('the slider writes a percent the adapter reads', async () => {
@@ -184,8 +191,8 @@ describe('units, modes and order types', () => {
     await apply({ action: 'close' });
     s = await read();
     expectRead(s.action, 'close');
-    expectNum(s.maxSell, '0.5', 'closeable long');
-    expectNum(s.maxBuy, '0.2', 'closeable short');
+    expectMax(s.maxSell, '0.5', 'base', 'closeable long');
+    expectMax(s.maxBuy, '0.2', 'base', 'closeable short');
     expect(s.positions.value?.map((p) => [p.side, p.size])).toEqual([['long', '0.500'], ['short', '0.200']]);
   });
 
@@ -205,7 +212,7 @@ describe('units, modes and order types', () => {
     expectRead(s.leverage, '7');
     expectNum(s.price, '61000.5');
     expect(s.positions.value).toEqual([
-      { symbol: 'BTCUSDT', side: 'long', size: '0.500', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'isolated', leverage: '7', margin: '4357.14', exchangeLiquidationPrice: '52345.6' },
+      { symbol: 'BTCUSDT', side: 'long', size: '0.500', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'isolated', leverage: '7', margin: '4357.14', exchangeLiquidationPrice: '52345.6' },
     ]);
   });
 
@@ -228,24 +235,31 @@ describe('units, modes and order types', () => {
 describe('positions', () => {
   const pos = 'BTCUSDT,long,0.5,60000,61000,cross,20;ETHUSDT,short,3,3000,2950,isolated,10,900,3268.5;SOLUSDT,long,12,150,155,isolated,5,360,120.25';
 
+  // Sizes as the Size column shows them: base at lot decimals, or the notional (size × row mark) in quote.
+  const sizes = {
+    base: ['0.500', '3.000', '12.000'],
+    quote: ['30500.0', '8850.00', '1860.00'],
+  } as const;
+
   it.each(['base', 'quote'] as const)('several rows, size unit %s', async (unit) => {
     await open({ pos, unit });
     const s = await read();
     expect(s.positions.status, JSON.stringify(s.positions)).toBe('read');
+    const [btc, eth, sol] = sizes[unit];
     expect(s.positions.value).toEqual([
-      { symbol: 'BTCUSDT', side: 'long', size: '0.500', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', exchangeLiquidationPrice: null },
-      { symbol: 'ETHUSDT', side: 'short', size: '3.000', entryPrice: '3000.00', markPrice: '2950.00', marginMode: 'isolated', leverage: '10', margin: '900.00', exchangeLiquidationPrice: '3268.50' },
-      { symbol: 'SOLUSDT', side: 'long', size: '12.000', entryPrice: '150.00', markPrice: '155.00', marginMode: 'isolated', leverage: '5', margin: '360.00', exchangeLiquidationPrice: '120.25' },
+      { symbol: 'BTCUSDT', side: 'long', size: btc, sizeUnit: unit, entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', exchangeLiquidationPrice: null },
+      { symbol: 'ETHUSDT', side: 'short', size: eth, sizeUnit: unit, entryPrice: '3000.00', markPrice: '2950.00', marginMode: 'isolated', leverage: '10', margin: '900.00', exchangeLiquidationPrice: '3268.50' },
+      { symbol: 'SOLUSDT', side: 'long', size: sol, sizeUnit: unit, entryPrice: '150.00', markPrice: '155.00', marginMode: 'isolated', leverage: '5', margin: '360.00', exchangeLiquidationPrice: '120.25' },
     ]);
   });
 
   it('pt-BR positions with quote sizes', async () => {
     await open({ pos, unit: 'quote' }, 'pt-BR/futures/BTCUSDT');
     const s = await read();
-    expect(s.positions.value?.map((p) => [p.symbol, p.side, p.size, p.entryPrice])).toEqual([
-      ['BTCUSDT', 'long', '0.500', '60000.0'],
-      ['ETHUSDT', 'short', '3.000', '3000.00'],
-      ['SOLUSDT', 'long', '12.000', '150.00'],
+    expect(s.positions.value?.map((p) => [p.symbol, p.side, p.size, p.sizeUnit, p.entryPrice])).toEqual([
+      ['BTCUSDT', 'long', '30500.0', 'quote', '60000.0'],
+      ['ETHUSDT', 'short', '8850.00', 'quote', '3000.00'],
+      ['SOLUSDT', 'long', '1860.00', 'quote', '150.00'],
     ]);
   });
 
@@ -305,7 +319,7 @@ describe('timing: hydration, re-renders, stale copies, navigation', () => {
         expectRead(s.leverage, '33');
         expectNum(s.price, '61000.5');
         expectNum(s.quantity, '0.123');
-        expectNum(s.maxBuy, '1.5');
+        expectMax(s.maxBuy, '1.5', 'base');
         await new Promise((r) => setTimeout(r, 60));
       }
     },

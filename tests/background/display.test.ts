@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal } from './format';
+import { formatDecimal, withDisplayStrings } from '../../src/background/display';
+import type { Evaluation, Figure } from '../../src/engine/evaluation';
+import { unavailableEvaluation } from '../../src/ui/placeholder';
 
 describe('formatDecimal', () => {
   it('rounds half up and groups thousands', () => {
@@ -14,7 +16,47 @@ describe('formatDecimal', () => {
   it('never prints a negative zero', () => {
     expect(formatDecimal('-0.001', 'money')).toBe('0.00');
   });
-  it('leaves text that is not a decimal as it is', () => {
+  it('leaves text that is not a decimal, and plain figures, as they are', () => {
     expect(formatDecimal('abc', 'money')).toBe('abc');
+    expect(formatDecimal('0.0040', 'plain')).toBe('0.0040');
+  });
+});
+
+describe('withDisplayStrings', () => {
+  const value = (v: string): Figure => ({ kind: 'value', value: v });
+
+  it('adds a display string to every value figure by its kind and leaves the rest unchanged', () => {
+    const base = unavailableEvaluation('not used', { venue: 'binance', symbol: 'BTCUSDT', quoteAsset: 'USDT' });
+    const long = base.sides[0]!;
+    const evaluation: Evaluation = {
+      ...base,
+      sides: [
+        {
+          ...long,
+          isolated: {
+            ...long.isolated,
+            liquidationPrice: value('55123.456789'),
+            worstCaseLossPct: value('3.105'),
+            initialMargin: value('1305.0000001'),
+            maintenanceRate: value('0.004'),
+            tier: value('2'),
+          },
+          cross: { ...long.cross, liquidationPrice: { kind: 'none', reason: 'no liquidation' } },
+        },
+        base.sides[1]!,
+      ],
+    };
+    const shown = withDisplayStrings(evaluation);
+    const iso = shown.sides[0]!.isolated;
+    expect(iso.liquidationPrice).toEqual({ kind: 'value', value: '55123.456789', display: '55,123.5' });
+    expect(iso.worstCaseLossPct).toEqual({ kind: 'value', value: '3.105', display: '3.11' });
+    expect(iso.initialMargin).toEqual({ kind: 'value', value: '1305.0000001', display: '1,305.00' });
+    expect(iso.maintenanceRate).toEqual({ kind: 'value', value: '0.004', display: '0.004' });
+    expect(iso.tier).toEqual({ kind: 'value', value: '2', display: '2' });
+    expect(iso.bankruptcyPrice).toEqual(long.isolated.bankruptcyPrice);
+    expect(shown.sides[0]!.cross.liquidationPrice).toEqual({ kind: 'none', reason: 'no liquidation' });
+    expect(shown.sides[1]).toEqual(base.sides[1]);
+    // The input is not modified.
+    expect(evaluation.sides[0]!.isolated.liquidationPrice).toEqual(value('55123.456789'));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CsToBg, UiToBg, isFormSnapshot, requestProblem, snapshotProblem } from '../../src/shared/protocol.ts';
+import { CsToBg, UiToBg } from '../../src/shared/protocol.ts';
+import { isFormSnapshot, requestProblem, snapshotProblem } from '../../src/shared/protocol-validation.ts';
 import { validSnapshot } from './snapshot-fixture.ts';
 
 /** A deep copy of the valid snapshot with one change applied. */
@@ -35,6 +36,10 @@ describe('FormSnapshot validator', () => {
     ['overlong raw text', (s: any) => (s.price.raw = 'x'.repeat(2001)), 'snapshot.price.raw'],
     ['a bad position row', (s: any) => (s.positions.value[0].size = 'half'), 'snapshot.positions.value[0].size'],
     ['an extra key in a position row', (s: any) => (s.positions.value[0].pnl = '1'), 'snapshot.positions.value[0].pnl'],
+    ['a position size unit outside base/quote', (s: any) => (s.positions.value[0].sizeUnit = 'percent'), 'snapshot.positions.value[0].sizeUnit'],
+    ['a position row without its size unit', (s: any) => delete s.positions.value[0].sizeUnit, 'snapshot.positions.value[0].sizeUnit'],
+    ['a Max without its unit', (s: any) => (s.maxBuy.value = '0.3'), 'snapshot.maxBuy.value'],
+    ['a Max unit outside base/quote', (s: any) => (s.maxSell.value.unit = 'BTC'), 'snapshot.maxSell.value.unit'],
     ['positions not an array', (s: any) => (s.positions.value = {}), 'snapshot.positions.value'],
     ['a URL that does not parse', (s: any) => (s.url = 'not a url'), 'snapshot.url'],
   ])('rejects %s', (_name, change, path) => {

@@ -259,7 +259,7 @@ export function readAvailable(root: Element, ctx: FormContext, loggedIn: Field<b
 
 export type MaxAmount = { num: NumText; unit: 'base' | 'quote' };
 
-/** §2.11 max openable / closeable, in the current qty unit; converted to base later, at the mark. */
+/** §2.11 max openable / closeable, in the current qty unit (the background converts it to base at the mark). */
 export function readMax(root: Element, ctx: FormContext, selector: string, loggedIn: Field<boolean>): Field<MaxAmount> {
   const el = exactlyOne(visibleAll(root, selector, ctx.visible));
   if (el.kind === 'none') return missing(loggedIn.value === false ? 'log in to see Max' : 'Max not found');

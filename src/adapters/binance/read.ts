@@ -2,13 +2,13 @@
  * Binance USDⓈ-M reader: DOM in, FormSnapshot out. Pure: no timers, no events, no writes.
  *
  * Two phases: every value is first read as page text; then the page's number format is decided
- * from `<html lang>` checked against all those texts (P3), and the texts are parsed. Quote-unit
- * Max values and position sizes are converted back to base at the mark (§2.11, §2.14).
+ * from `<html lang>` checked against all those texts (P3), and the texts are parsed. Max values and
+ * position sizes are reported in the unit the page shows them in (§2.11, §2.14); the background
+ * converts quote to base (it has decimal.js, the content script does not).
  */
-import type { Field, FormSnapshot, PositionRow } from '../types';
+import type { Field, FormSnapshot, PositionRow, SizeAmount } from '../types';
 import { isVisible as layoutVisible, type VisibilityTest } from '../dom';
 import { decideFormat, type FormatDecision } from '../locale-number';
-import { D } from '../../shared/decimal';
 import { readAccount } from './account';
 import {
   ambiguous,
@@ -37,7 +37,7 @@ import {
 } from './form';
 import { readPositions, splitSymbol, type RawPositionRow } from './positions';
 import { detectBinanceFutures, type BinanceFuturesRoute } from './route';
-import { HOOKS, LABELS, localeOf, SIZE_DECIMALS, TITLE_SEPARATOR } from './selectors';
+import { HOOKS, LABELS, localeOf, TITLE_SEPARATOR } from './selectors';
 
 export interface ReadOptions {
   /** Visibility rule (R5); tests without layout inject their own. */
@@ -113,7 +113,6 @@ function read(doc: Document, url: string, visible: VisibilityTest): FormSnapshot
   const maxSamples = [maxBuy, maxSell].flatMap((f) => (f.value === undefined ? [] : [f.value.num]));
   const rowSamples = (positions.positions.value ?? []).flatMap(rowNumbers);
   const format = decideFormat(lang, [...numberSamples(numberFields), ...maxSamples, ...rowSamples]);
-  const markPrice = resolveNum(account.markPrice, format);
 
   return {
     venue: 'binance-usdm',
@@ -134,14 +133,14 @@ function read(doc: Document, url: string, visible: VisibilityTest): FormSnapshot
     takeProfit: resolveNum(tpsl.takeProfit, format),
     stopLoss: resolveNum(tpsl.stopLoss, format),
     available: resolveNum(available, format),
-    maxBuy: maxInBase(maxBuy, format, markPrice),
-    maxSell: maxInBase(maxSell, format, markPrice),
+    maxBuy: maxAsShown(maxBuy, format),
+    maxSell: maxAsShown(maxSell, format),
     walletBalance: resolveNum(account.walletBalance, format),
     marginBalance: resolveNum(account.marginBalance, format),
     maintenanceMargin: resolveNum(account.maintenanceMargin, format),
     unrealizedPnl: resolveNum(account.unrealizedPnl, format),
     marginRatio: resolveNum(account.marginRatio, format),
-    markPrice,
+    markPrice: resolveNum(account.markPrice, format),
     positions: resolvePositions(positions.positions, format),
   };
 }
@@ -169,17 +168,12 @@ function checkSymbol(
   return readField(symbol, symbol);
 }
 
-/** Max in base units: as shown in base, or shown in quote ÷ the mark, at lot decimals (§2.11). */
-function maxInBase(field: Field<MaxAmount>, format: FormatDecision, mark: Field<string>): Field<string> {
+/** Max as shown (§2.11): the parsed amount and its unit. */
+function maxAsShown(field: Field<MaxAmount>, format: FormatDecision): Field<SizeAmount> {
   if (field.status !== 'read' || field.value === undefined) return passOn(field);
   const amount = resolveNum(readField(field.value.num, field.raw), format);
-  if (amount.status !== 'read' || field.value.unit === 'base') return amount;
-  if (mark.status !== 'read') return missing(`Max is in the quote asset and the mark price is unknown`, field.raw);
-  return readField(quoteToBase(amount.value as string, mark.value as string), field.raw);
-}
-
-function quoteToBase(quote: string, mark: string): string {
-  return D(quote).abs().div(D(mark)).toFixed(SIZE_DECIMALS, D.ROUND_HALF_UP);
+  if (amount.status !== 'read') return passOn(amount);
+  return readField({ amount: amount.value as string, unit: field.value.unit }, field.raw);
 }
 
 function rowNumbers(row: RawPositionRow): NumText[] {
@@ -208,7 +202,8 @@ function resolvePositions(field: Field<RawPositionRow[]>, format: FormatDecision
     const row: PositionRow = {
       symbol: raw.symbol,
       side: raw.side,
-      size: raw.sizeUnit === 'base' ? size : quoteToBase(size, markPrice),
+      size,
+      sizeUnit: raw.sizeUnit,
       entryPrice,
       markPrice,
       marginMode: raw.marginMode,

@@ -54,9 +54,6 @@ export const TITLE_SEPARATOR = ' | ';
 /** §1: supported quote assets (the symbol suffix). */
 export const QUOTE_ASSETS = ['USDT', 'USDC'] as const;
 
-/** §3: sizes use 3 decimals (lot step) for every symbol; used to recover base from quote sizes. */
-export const SIZE_DECIMALS = 3;
-
 /** P3: the missing-value text. */
 export const MISSING_VALUE = '--';
 

@@ -1,0 +1,83 @@
+/**
+ * Display strings for Evaluation figures, made in the background so the panel and the pop-up render
+ * without decimal.js ("the panel renders an Evaluation; it computes nothing"). Rounds for the eye only:
+ * `value` stays the exact decimal, and nothing here feeds back into a computation.
+ */
+import type { Evaluation, Figure, ModeFigures } from '../engine/evaluation.ts';
+import { D, type Dec } from '../shared/decimal.ts';
+
+/** plain: shown as the engine wrote it (tier labels, flags, maintenance rates as fractions). */
+export type FigureKind = 'price' | 'money' | 'percent' | 'plain';
+
+type FigureKey = Exclude<keyof ModeFigures, 'limitChecks'>;
+
+const KIND_OF: Record<FigureKey, FigureKind> = {
+  liquidationPrice: 'price',
+  bankruptcyPrice: 'price',
+  liquidationDistancePct: 'percent',
+  initialMargin: 'money',
+  maintenanceMargin: 'money',
+  maintenanceRate: 'plain',
+  tier: 'plain',
+  openFee: 'money',
+  closeFee: 'money',
+  liquidationFee: 'money',
+  worstCaseLoss: 'money',
+  worstCaseLossPct: 'percent',
+  stopLossLoss: 'money',
+  stopBeyondLiquidation: 'plain',
+  marginRatio: 'percent',
+};
+
+/** Prices keep more decimals for small-priced coins so a liquidation price never shows as 0.00. */
+function decimalsFor(kind: Exclude<FigureKind, 'plain'>, abs: Dec): number {
+  if (kind !== 'price') return 2;
+  if (abs.gte(1000)) return 1;
+  if (abs.gte(1)) return 2;
+  if (abs.isZero()) return 2;
+  // Below 1: four significant digits.
+  const leadingZeros = -abs.e - 1;
+  return leadingZeros + 4;
+}
+
+function groupThousands(integerDigits: string): string {
+  return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "52345.678" → "52,345.7"; "-3.456" (percent) → "-3.46". Returns the input unchanged if it is not a decimal. */
+export function formatDecimal(value: string, kind: FigureKind): string {
+  if (kind === 'plain') return value;
+  let d: Dec;
+  try {
+    d = new D(value);
+  } catch {
+    return value;
+  }
+  if (!d.isFinite()) return value;
+  const fixed = d.toFixed(decimalsFor(kind, d.abs()), D.ROUND_HALF_UP);
+  const negative = fixed.startsWith('-');
+  const unsigned = negative ? fixed.slice(1) : fixed;
+  const [intPart = '0', fraction] = unsigned.split('.');
+  // "-0.00" after rounding a tiny negative reads as a sign error; drop the sign when the shown value is zero.
+  const shownZero = /^[0.]+$/.test(unsigned);
+  const sign = negative && !shownZero ? '-' : '';
+  return sign + groupThousands(intPart) + (fraction !== undefined ? '.' + fraction : '');
+}
+
+function withDisplay(figure: Figure, kind: FigureKind): Figure {
+  return figure.kind === 'value' ? { ...figure, display: formatDecimal(figure.value, kind) } : figure;
+}
+
+function modeWithDisplay(figures: ModeFigures): ModeFigures {
+  const out = { ...figures };
+  for (const key of Object.keys(KIND_OF) as FigureKey[]) out[key] = withDisplay(figures[key], KIND_OF[key]);
+  return out;
+}
+
+/** The same Evaluation with a display string on every value figure. */
+export function withDisplayStrings(evaluation: Evaluation): Evaluation {
+  return {
+    ...evaluation,
+    sides: evaluation.sides.map((side) => ({ ...side, isolated: modeWithDisplay(side.isolated), cross: modeWithDisplay(side.cross) })),
+  };
+}
