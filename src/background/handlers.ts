@@ -37,7 +37,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) {
         const symbol = snapshot.symbol.status === 'read' ? (snapshot.symbol.value ?? null) : null;
-        await deps.tabStatus.put(tabId, { url: snapshot.url, symbol, updatedAt: deps.now(), result });
+        // The pop-up's copy is stored after the reply, not before (tab-status.ts): the panel waits for this
+        // reply on every keystroke. A failed write leaves the pop-up one update behind.
+        deps.tabStatus.put(tabId, { url: snapshot.url, symbol, updatedAt: deps.now(), result }).catch(() => {});
       }
       return result;
     },

@@ -8,18 +8,29 @@ import type { KeyValueArea } from '../shared/settings.ts';
 const keyOf = (tabId: number): string => `tab:${tabId}`;
 
 export interface TabStatusStore {
+  /** Stored in a later task (see below); resolves once written. */
   put(tabId: number, status: TabStatus): Promise<void>;
   get(tabId: number): Promise<TabStatus | null>;
   forget(tabId: number): Promise<void>;
 }
 
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Every operation runs in call order (a forget after a put wins; a get sees the writes asked before it).
+ * A put starts in a later task: the put comes with an evaluate reply the panel is waiting for, and
+ * handing ~7 KB to storage costs the worker about half a millisecond it should spend replying first.
+ */
 export function createTabStatusStore(area: KeyValueArea): TabStatusStore {
+  let tail: Promise<unknown> = Promise.resolve();
+  function inOrder<T>(operation: () => Promise<T>, deferred = false): Promise<T> {
+    const run = (deferred ? tail.then(nextTask) : tail).then(operation);
+    tail = run.catch(() => {}); // one failed write must not block the ones after it
+    return run;
+  }
   return {
-    put: (tabId, status) => area.set({ [keyOf(tabId)]: status }),
-    async get(tabId) {
-      const stored = await area.get([keyOf(tabId)]);
-      return (stored[keyOf(tabId)] as TabStatus | undefined) ?? null;
-    },
-    forget: (tabId) => area.remove(keyOf(tabId)),
+    put: (tabId, status) => inOrder(() => area.set({ [keyOf(tabId)]: status }), true),
+    get: (tabId) => inOrder(async () => ((await area.get([keyOf(tabId)]))[keyOf(tabId)] as TabStatus | undefined) ?? null),
+    forget: (tabId) => inOrder(() => area.remove(keyOf(tabId))),
   };
 }

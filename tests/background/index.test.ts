@@ -57,6 +57,8 @@ describe('background entry', () => {
     await send({ type: CsToBg.evaluate, snapshot: validSnapshot() }, contentScript);
     await send({ type: UiToBg.settingsSet, patch: { limits: { maxLeverage: '5' } } }, popup);
 
+    // A worker is stopped only when idle (≥ 30 s without events), so its deferred status write is done.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await startWorker(); // the old worker's memory is gone
     expect(await send({ type: UiToBg.statusGet, tabId: 3 }, popup)).toMatchObject({ status: { url: PAGE_URL, result: RESULT } });
     expect(await send({ type: UiToBg.settingsGet }, popup)).toMatchObject({ settings: { limits: { maxLeverage: '5' } } });

@@ -4,7 +4,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { createHandlers, type HandlerDeps } from '../../src/background/handlers.ts';
 import { createRouter, type RouterIdentity } from '../../src/background/router.ts';
 import { createSettingsService } from '../../src/background/settings-service.ts';
-import { createTabStatusStore } from '../../src/background/tab-status.ts';
+import { createTabStatusStore, type TabStatusStore } from '../../src/background/tab-status.ts';
 import { CsToBg, UiToBg, type EvaluateResult } from '../../src/shared/protocol.ts';
 import { DEFAULT_SETTINGS, type KeyValueArea } from '../../src/shared/settings.ts';
 import { validSnapshot } from '../shared/snapshot-fixture.ts';
@@ -21,13 +21,16 @@ const popup: Runtime.MessageSender = { id: ID, url: `${BASE}src/popup/index.html
 
 const RESULT: EvaluateResult = { unavailable: 'test engine' };
 
-function setup(evaluate: HandlerDeps['evaluate'] = () => RESULT) {
+function setup(
+  evaluate: HandlerDeps['evaluate'] = () => RESULT,
+  tabStatus: TabStatusStore = createTabStatusStore(fakeBrowser.storage.session as unknown as KeyValueArea),
+) {
   const evaluateSpy = vi.fn(evaluate);
   const route = createRouter(
     identity,
     createHandlers({
       settings: createSettingsService(fakeBrowser.storage.local as unknown as KeyValueArea),
-      tabStatus: createTabStatusStore(fakeBrowser.storage.session as unknown as KeyValueArea),
+      tabStatus,
       evaluate: evaluateSpy,
       now: () => 1_700_000_000_000,
     }),
@@ -104,6 +107,24 @@ describe('routing', () => {
     expect(await route({ type: UiToBg.statusGet, tabId: 6 }, popup)).toEqual({ status: null });
   });
 
+  it('evaluate: answers before the tab status is stored, and a failed status write is not a rejection', async () => {
+    let finishWrite = () => {};
+    const unfinished: TabStatusStore = {
+      put: vi.fn(() => new Promise<void>((resolve) => (finishWrite = resolve))),
+      get: async () => null,
+      forget: async () => {},
+    };
+    expect(await setup(undefined, unfinished).route(evaluateMessage(), contentScript)).toEqual(RESULT);
+    expect(unfinished.put).toHaveBeenCalledWith(5, expect.objectContaining({ url: PAGE_URL, result: RESULT }));
+    finishWrite();
+
+    const failing: TabStatusStore = { ...unfinished, put: vi.fn(() => Promise.reject(new Error('session storage full'))) };
+    expect(await setup(undefined, failing).route(evaluateMessage(), contentScript)).toEqual(RESULT);
+    expect(failing.put).toHaveBeenCalledOnce();
+    // Let the rejected write settle inside this test: an unhandled rejection would fail the run.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+
   it('a handler that throws becomes an error answer, not a rejection', async () => {
     const { route } = setup(() => {
       throw new Error('boom');
@@ -142,5 +163,50 @@ describe('routing', () => {
     expect(await route({ type: UiToBg.settingsGet }, optionsPage)).toMatchObject({ notice: expect.any(String) });
     await route({ type: UiToBg.settingsSet, patch: {} }, optionsPage);
     expect(await route({ type: UiToBg.settingsGet }, optionsPage)).toMatchObject({ notice: null });
+  });
+});
+
+describe('tab status store', () => {
+  /** An area of its own: deferred writes of other tests' routers must not land in these. */
+  function memoryArea() {
+    const data = new Map<string, unknown>();
+    return {
+      get: async (keys: string[]) => Object.fromEntries(keys.filter((k) => data.has(k)).map((k) => [k, data.get(k)])),
+      set: vi.fn(async (items: Record<string, unknown>) => {
+        for (const [k, v] of Object.entries(items)) data.set(k, v);
+      }),
+      remove: async (keys: string | string[]) => {
+        for (const k of [keys].flat()) data.delete(k);
+      },
+    } satisfies KeyValueArea;
+  }
+  const status = (url: string) => ({ url, symbol: 'BTCUSDT', updatedAt: 1, result: RESULT });
+
+  it('starts a put in a later task, not during the reply it comes with', async () => {
+    const area = memoryArea();
+    const written = createTabStatusStore(area).put(5, status(PAGE_URL));
+    await Promise.resolve(); // microtasks, e.g. the reply on its way, run before the write starts
+    expect(area.set).not.toHaveBeenCalled();
+    await written;
+    expect(area.set).toHaveBeenCalledOnce();
+  });
+
+  it('applies operations in call order: a forget after a put wins, a get sees the puts before it', async () => {
+    const store = createTabStatusStore(memoryArea());
+    void store.put(5, status(PAGE_URL));
+    void store.forget(5);
+    expect(await store.get(5)).toBeNull();
+    void store.put(5, status(`${PAGE_URL}?a`));
+    void store.put(5, status(`${PAGE_URL}?b`));
+    expect(await store.get(5)).toMatchObject({ url: `${PAGE_URL}?b` });
+  });
+
+  it('keeps going after a failed write', async () => {
+    const area = memoryArea();
+    const store = createTabStatusStore(area);
+    area.set.mockRejectedValueOnce(new Error('session storage full'));
+    await expect(store.put(5, status(PAGE_URL))).rejects.toThrow('session storage full');
+    await store.put(5, status(`${PAGE_URL}?next`));
+    expect(await store.get(5)).toMatchObject({ url: `${PAGE_URL}?next` });
   });
 });

@@ -47,16 +47,25 @@ export async function launchChromium(standinPort: number): Promise<ChromiumTestB
     name: 'chromium',
     newPage: () => browser.newPage(),
     async stopBackground() {
-      const worker = await (await workerTarget()).worker();
-      await worker?.close();
-      // Puppeteer's own target list keeps a closed worker; ask the browser which workers run.
+      // Ask the browser which workers run (puppeteer's own target list keeps workers stopped earlier and
+      // can miss one started since) and close them as puppeteer closes a worker: attach, close, detach.
+      // Until none runs: a message from the page can start a new worker while the old one stops.
       const session = await browser.target().createCDPSession();
+      const running = async () =>
+        (await session.send('Target.getTargets')).targetInfos.filter(
+          (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`),
+        );
+      const close = async (targetId: string) => {
+        const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: true });
+        await session.send('Target.closeTarget', { targetId });
+        await session.send('Target.detachFromTarget', { sessionId });
+      };
       try {
         const deadline = Date.now() + 5_000;
-        for (;;) {
-          const { targetInfos } = await session.send('Target.getTargets');
-          if (!targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`))) break;
+        for (let workers = await running(); workers.length > 0; workers = await running()) {
           if (Date.now() > deadline) throw new Error('the service worker did not stop');
+          // A worker may stop between the listing and the close: that is what we want, not an error.
+          await Promise.all(workers.map(({ targetId }) => close(targetId).catch(() => {})));
           await new Promise((r) => setTimeout(r, 50));
         }
       } finally {

@@ -49,15 +49,21 @@ export function mountPanel(doc: Document, onToggleCollapsed: () => void): PanelH
     host.dataset.side = at.side;
   };
 
+  // Re-placed when the panel's own size changes (content, collapse), once layout has run anyway: reading
+  // its height right after each render would force a layout of the whole exchange page on every keystroke.
+  const view = doc.defaultView;
+  const resized = view ? new view.ResizeObserver(() => lastForm && place(lastForm)) : null;
+  resized?.observe(host);
+
   return {
     update(state) {
       // The SPA may have replaced <html>'s children or removed foreign nodes: re-attach.
       if (!host.isConnected) doc.documentElement.appendChild(host);
       render(h(Panel, { ...state, onToggleCollapsed }), container);
-      if (lastForm) place(lastForm); // the height changed with the content
     },
     place,
     remove() {
+      resized?.disconnect();
       render(null, container);
       host.remove();
     },
