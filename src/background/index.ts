@@ -23,6 +23,8 @@ const route = createRouter(
 );
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
-browser.tabs.onRemoved.addListener((tabId) => tabStatus.forget(tabId));
+// A failed forget only leaves a stale entry that storage.session drops with the browser session.
+const forget = (tabId: number) => tabStatus.forget(tabId).catch(() => {});
+browser.tabs.onRemoved.addListener((tabId) => forget(tabId));
 // A full page load in a tab ends whatever that tab showed before; its content script reports anew.
-browser.tabs.onUpdated.addListener((tabId, change) => (change.status === 'loading' ? tabStatus.forget(tabId) : undefined));
+browser.tabs.onUpdated.addListener((tabId, change) => (change.status === 'loading' ? forget(tabId) : undefined));
