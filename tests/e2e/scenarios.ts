@@ -51,42 +51,23 @@ const withPositions: Case = {
   upnl: '-40',
 };
 
+/** Open the stand-in in one state and check every panel figure against the engine. */
+function openAndCheck(name: string, c: Case): Scenario {
+  return {
+    name,
+    async run(ctx) {
+      await open(ctx, c);
+      await waitForPanel(ctx.page, expectedFigures(c));
+    },
+  };
+}
+
 export const SCENARIOS: Scenario[] = [
-  {
-    name: 'en, base unit, cross 20x',
-    async run(ctx) {
-      await open(ctx, BASE_CASE);
-      await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
-    },
-  },
-  {
-    name: 'zh-CN, isolated 10x',
-    async run(ctx) {
-      await open(ctx, isolated10);
-      await waitForPanel(ctx.page, expectedFigures(isolated10));
-    },
-  },
-  {
-    name: 'pt-BR (decimal comma), quote unit, cross 50x',
-    async run(ctx) {
-      await open(ctx, quote50);
-      await waitForPanel(ctx.page, expectedFigures(quote50));
-    },
-  },
-  {
-    name: 'en, quote unit, isolated 125x',
-    async run(ctx) {
-      await open(ctx, quote125);
-      await waitForPanel(ctx.page, expectedFigures(quote125));
-    },
-  },
-  {
-    name: 'other positions (same symbol, other symbols, isolated and cross)',
-    async run(ctx) {
-      await open(ctx, withPositions);
-      await waitForPanel(ctx.page, expectedFigures(withPositions));
-    },
-  },
+  openAndCheck('en, base unit, cross 20x', BASE_CASE),
+  openAndCheck('zh-CN, isolated 10x', isolated10),
+  openAndCheck('pt-BR (decimal comma), quote unit, cross 50x', quote50),
+  openAndCheck('en, quote unit, isolated 125x', quote125),
+  openAndCheck('other positions (same symbol, other symbols, isolated and cross)', withPositions),
   {
     name: 'page writes the quantity without any event',
     async run(ctx) {
