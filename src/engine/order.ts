@@ -16,7 +16,7 @@ import type {
 import { mergeOrder, type LegState, type MergedLeg } from './merge';
 import { notionalAt, solvePosition, type Leg, type Maintenance, type OtherPosition, type PositionScenario, type Sign } from './position';
 import { VENUE_RULES, VENUES } from './rules';
-import { fieldError } from './scenario-schema';
+import { FieldError, fieldError, parseDecimal, type SignCheck } from './input';
 import { tiersFromTable } from './tables';
 import { tierIndexFor, TierTableError } from './tiers';
 
@@ -35,30 +35,13 @@ const value = (d: Dec): Figure => ({ kind: 'value', value: d.toFixed() });
 const none = (reason: string): Figure => ({ kind: 'none', reason });
 const unavailable = (reason: string): Figure => ({ kind: 'unavailable', reason });
 
-class InputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
+/** A required decimal from an OrderScenario string field. */
+function dec(text: string | undefined, field: string, check: SignCheck = 'positive'): Dec {
+  if (typeof text !== 'string' || text.trim() === '') throw new FieldError(field, `${field} is missing`);
+  return parseDecimal(text, field, check);
 }
 
-function dec(text: string | undefined, field: string, check: 'positive' | 'nonNegative' | 'any' = 'positive'): Dec {
-  if (typeof text !== 'string' || text.trim() === '') throw new InputError(field, `${field} is missing`);
-  let d: Dec;
-  try {
-    d = new D(text.trim());
-  } catch {
-    throw new InputError(field, `${field} is not a number: ${JSON.stringify(text)}`);
-  }
-  if (!d.isFinite()) throw new InputError(field, `${field} must be finite, got ${text}`);
-  if (check === 'positive' && !d.gt(0)) throw new InputError(field, `${field} must be greater than 0, got ${text}`);
-  if (check === 'nonNegative' && d.isNeg()) throw new InputError(field, `${field} must not be negative, got ${text}`);
-  return d;
-}
-
-const optionalDec = (text: string | undefined, field: string, check: 'positive' | 'nonNegative' = 'positive') =>
+const optionalDec = (text: string | undefined, field: string, check: SignCheck = 'positive') =>
   text === undefined || text === '' ? undefined : dec(text, field, check);
 
 const SYMBOL = /^[A-Z0-9][A-Z0-9:_-]{1,39}$/;
@@ -83,21 +66,21 @@ interface Parsed {
 }
 
 function parse(sc: OrderScenario): Parsed {
-  if (!VENUES.includes(sc.venue)) throw new InputError('venue', `unknown venue ${JSON.stringify(sc.venue)}`);
-  if (typeof sc.symbol !== 'string' || !SYMBOL.test(sc.symbol)) throw new InputError('symbol', `unknown symbol ${JSON.stringify(sc.symbol)}`);
+  if (!VENUES.includes(sc.venue)) throw new FieldError('venue', `unknown venue ${JSON.stringify(sc.venue)}`);
+  if (typeof sc.symbol !== 'string' || !SYMBOL.test(sc.symbol)) throw new FieldError('symbol', `unknown symbol ${JSON.stringify(sc.symbol)}`);
   const price = dec(sc.order.price, 'order.price');
   const quantity = dec(sc.order.quantity, 'order.quantity');
   const leverage = dec(sc.order.leverage, 'order.leverage');
   const mark = dec(sc.market.markPrice, 'market.markPrice');
   const takerRate = dec(sc.market.takerRate, 'market.takerRate', 'nonNegative');
-  if (takerRate.gte(1)) throw new InputError('market.takerRate', 'market.takerRate is a fraction and must be below 1');
+  if (takerRate.gte(1)) throw new FieldError('market.takerRate', 'market.takerRate is a fraction and must be below 1');
   let maintenance: Maintenance;
   const m = sc.market.maintenance;
   if ('table' in m) {
     try {
       maintenance = { kind: 'table', table: tiersFromTable(m.table, sc.venue) };
     } catch (err) {
-      if (err instanceof TierTableError) throw new InputError('market.maintenance', err.message);
+      if (err instanceof TierTableError) throw new FieldError('market.maintenance', err.message);
       throw err;
     }
   } else {
@@ -161,7 +144,7 @@ function checkLeverage(p: Parsed, notional: Dec): void {
   if (index === 'beyond-table') return;
   const tier = p.maintenance.table.tiers[index]!;
   if (tier.maxLeverage && p.leverage.gt(tier.maxLeverage)) {
-    throw new InputError(
+    throw new FieldError(
       'order.leverage',
       `leverage ${p.leverage.toFixed()}x is above the maximum ${tier.maxLeverage.toFixed()}x for a position of ${notional.toDecimalPlaces(2).toFixed()} (tier ${tier.label})`,
     );
@@ -369,7 +352,7 @@ export function evaluateOrder(sc: OrderScenario): Evaluation | EngineError {
     });
     return { venue: sc.venue, symbol: sc.symbol, quoteAsset: sc.quoteAsset, currentMode: sc.account.currentMode, sides, inputs, assumptions: [...new Set(assumptions)] };
   } catch (err) {
-    if (err instanceof InputError) return fieldError(err.field, err.message);
+    if (err instanceof FieldError) return fieldError(err.field, err.message);
     return fieldError('scenario', `unreadable order scenario: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

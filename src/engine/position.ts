@@ -67,8 +67,6 @@ export interface PositionResult {
   /** null for venues without a maintenance amount (OKX, Gate). */
   maintenanceAmount?: Dec | null;
   tier?: string;
-  /** Tier whose max leverage bounds the position at the reference state. */
-  referenceTier?: Tier;
   worstCaseLoss: Dec;
   /** Equity at the reference state. */
   equity: Dec;
@@ -353,7 +351,6 @@ export function solvePosition(sc: PositionScenario): PositionResult {
   result.tier = tier.label;
   result.maintenanceRate = tier.rate;
   result.maintenanceAmount = sc.rule.hasDeduction ? tier.amount : null;
-  result.referenceTier = referenceTiers[0];
 
   const refTier = referenceTiers[0]!;
   const mmBasePrice = sc.rule.requirementAt === 'entry' ? leg.entry! : ref;

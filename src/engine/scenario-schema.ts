@@ -1,5 +1,6 @@
 import { D, type Dec } from '../shared/decimal';
 import type { EngineError, VenueId } from './evaluation';
+import { FieldError, fieldError, parseDecimal, type SignCheck } from './input';
 import { VENUE_RULES } from './rules';
 import type { Collateral, Leg, Maintenance, OtherPosition, PositionScenario, Sign } from './position';
 import { normaliseTiers, TierTableError, type RawTier, type Tiers } from './tiers';
@@ -12,19 +13,6 @@ import { normaliseTiers, TierTableError, type RawTier, type Tiers } from './tier
 export type ParsedScenario =
   | { kind: 'liquidation'; venue: VenueId; scenario: PositionScenario }
   | { kind: 'tierLookup'; venue: VenueId; tiers: Tiers; value: Dec };
-
-class FieldError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function fieldError(field: string, message: string): EngineError {
-  return { error: { field, message } };
-}
 
 type Json = Record<string, unknown>;
 
@@ -42,35 +30,20 @@ function objectAt(parent: Json, key: string, path: string, required: boolean): J
   return v;
 }
 
-/** A decimal from a JSON string (or a finite JSON number, read through its string form). */
-export function decimalAt(parent: Json, key: string, path: string): Dec | undefined {
+/** An optional decimal field of a JSON object. */
+function decimalAt(parent: Json, key: string, path: string, check: SignCheck = 'any'): Dec | undefined {
   const v = parent[key];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string' && typeof v !== 'number') throw new FieldError(path, `${path} must be a decimal string`);
-  let d: Dec;
-  try {
-    d = new D(typeof v === 'number' ? String(v) : v.trim());
-  } catch {
-    throw new FieldError(path, `${path} is not a number: ${JSON.stringify(v)}`);
-  }
-  if (!d.isFinite()) throw new FieldError(path, `${path} must be finite, got ${String(v)}`);
-  return d;
+  return v === undefined || v === null ? undefined : parseDecimal(v, path, check);
 }
 
 function positiveAt(parent: Json, key: string, path: string, required = false): Dec | undefined {
-  const d = decimalAt(parent, key, path);
-  if (d === undefined) {
-    if (required) throw new FieldError(path, `${path} is required`);
-    return undefined;
-  }
-  if (!d.gt(0)) throw new FieldError(path, `${path} must be greater than 0, got ${d.toFixed()}`);
+  const d = decimalAt(parent, key, path, 'positive');
+  if (d === undefined && required) throw new FieldError(path, `${path} is required`);
   return d;
 }
 
 function nonNegativeAt(parent: Json, key: string, path: string): Dec | undefined {
-  const d = decimalAt(parent, key, path);
-  if (d !== undefined && d.isNeg()) throw new FieldError(path, `${path} must not be negative, got ${d.toFixed()}`);
-  return d;
+  return decimalAt(parent, key, path, 'nonNegative');
 }
 
 function enumAt<T extends string>(parent: Json, key: string, path: string, allowed: readonly T[], fallback?: T): T {
