@@ -4,8 +4,8 @@
  * reason a figure is unavailable, never a default that looks like a reading.
  */
 import type { Field, FormSnapshot, PositionRow, SizeAmount } from '../adapters/types.ts';
-import { bundledTable, evaluateOrder, unavailableSide } from '../engine/index.ts';
-import type { Evaluation, ExistingLeg, InputUsed, OpenPosition, OrderScenario, Side, SideEvaluation, TierTable } from '../engine/evaluation.ts';
+import { bundledTable, evaluateOrder, tierForNotional, unavailableSide } from '../engine/index.ts';
+import type { Evaluation, ExistingLeg, InputUsed, OpenPosition, OrderScenario, Side, SideEvaluation } from '../engine/evaluation.ts';
 import { D } from '../shared/decimal.ts';
 import { withDisplayStrings } from './display.ts';
 import type { EvaluateResult } from '../shared/protocol.ts';
@@ -62,16 +62,16 @@ function maintenanceFor(symbol: string): OrderScenario['market']['maintenance'] 
 
 /** Rate and amount of another open position at its own notional, from its table when we ship one. */
 function otherPosition(row: BaseRow, assumptions: string[]): OpenPosition {
-  const table: TierTable | undefined = bundledTable('binance', row.symbol);
+  const table = bundledTable('binance', row.symbol);
+  const tier = table && tierForNotional(table, 'binance', new D(row.size).times(row.markPrice));
   let rate = ASSUMED_RATE;
   let amount = '0';
-  if (table) {
-    const notional = new D(row.size).times(row.markPrice);
-    const tier = [...table.tiers].reverse().find((t) => notional.gte(t.floor)) ?? table.tiers[0]!;
-    rate = tier.rate;
-    amount = tier.amount;
+  if (tier) {
+    rate = tier.rate.toFixed();
+    amount = tier.amount.toFixed();
   } else {
-    assumptions.push(`maintenance of ${row.symbol} assumed ${new D(ASSUMED_RATE).times(100).toFixed()}%: no tier table for it`);
+    const why = table ? 'beyond its tier table' : 'no tier table for it';
+    assumptions.push(`maintenance of ${row.symbol} assumed ${new D(ASSUMED_RATE).times(100).toFixed()}%: ${why}`);
   }
   return { symbol: row.symbol, side: row.side, size: row.size, entryPrice: row.entryPrice, markPrice: row.markPrice, maintenanceRate: rate, maintenanceAmount: amount };
 }

@@ -1,6 +1,7 @@
 import type { TierTable, VenueId } from './evaluation';
 import { VENUE_RULES } from './rules';
-import { normaliseTiers, type Tiers } from './tiers';
+import type { Dec } from '../shared/decimal';
+import { normaliseTiers, tierIndexFor, type Tier, type Tiers } from './tiers';
 
 /** A tier table file's `venue` → the engine's venue id (files keep their source's naming). */
 const FILE_VENUES: Record<string, VenueId> = { 'binance-usdm': 'binance', binance: 'binance', bybit: 'bybit', okx: 'okx', hyperliquid: 'hyperliquid', gate: 'gate' };
@@ -38,4 +39,11 @@ export function indexTables(tables: Iterable<TierTable>): Map<string, TierTable>
     if (venue) index.set(`${venue}:${table.symbol}`, table);
   }
   return index;
+}
+
+/** The tier of a table that holds a notional (bounds as the file states); undefined past the end of a partial table. */
+export function tierForNotional(table: TierTable, venue: VenueId, notional: Dec): Tier | undefined {
+  const tiers = tiersFromTable(table, venue);
+  const index = tierIndexFor(tiers, notional);
+  return index === 'beyond-table' ? undefined : tiers.tiers[index];
 }

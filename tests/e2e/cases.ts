@@ -3,10 +3,8 @@
  * parameters (what the page shows) and into the engine's OrderScenario (what the panel must show).
  * The expected figures always come from the engine, never from numbers written here.
  */
-import { bundledTable, evaluateOrder } from '../../src/engine/index';
+import { bundledTable, evaluateOrder, tierForNotional } from '../../src/engine/index';
 import type { Evaluation, ExistingLeg, OpenPosition, OrderScenario, Side } from '../../src/engine/evaluation';
-import { tiersFromTable } from '../../src/engine/tables';
-import { tierIndexFor } from '../../src/engine/tiers';
 import { D } from '../../src/shared/decimal';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { MODES, SHOWN_ROWS } from '../../src/ui/SideTable';
@@ -94,11 +92,8 @@ function quoteOf(symbol: string): string {
 function openPosition(p: PositionSpec): OpenPosition {
   const table = bundledTable('binance', p.symbol);
   if (!table) throw new Error(`no bundled tier table for ${p.symbol}`);
-  const tiers = tiersFromTable(table, 'binance');
-  const notional = new D(p.size).times(p.mark);
-  const index = tierIndexFor(tiers, notional);
-  if (index === 'beyond-table') throw new Error(`${p.symbol} position beyond its tier table`);
-  const tier = tiers.tiers[index]!;
+  const tier = tierForNotional(table, 'binance', new D(p.size).times(p.mark));
+  if (!tier) throw new Error(`${p.symbol} position beyond its tier table`);
   return {
     symbol: p.symbol,
     side: p.side,
