@@ -57,28 +57,28 @@ async function waitForPanelReady(page: Page): Promise<void> {
 }
 
 /**
- * In the page: keydown (capture) starts a sample; the sample ends at the first panel mutation that shows
- * a finished evaluation (data-state="ready") after the panel went pending for this keystroke.
+ * In the page: keydown (capture) starts a sample; the sample ends at the first panel mutation after which
+ * the panel is ready and lists, among the inputs it used, the quantity now in the focused input.
  */
 async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
     const shadow = document.getElementById('margin-lens-panel')!.shadowRoot!;
-    const bench = { samples: [] as number[], start: 0, sawPending: false, waiting: false };
+    const bench = { samples: [] as number[], start: 0, waiting: false };
     (window as unknown as { __bench: typeof bench }).__bench = bench;
     document.addEventListener(
       'keydown',
       () => {
         bench.start = performance.now();
-        bench.sawPending = false;
         bench.waiting = true;
       },
       true,
     );
     new MutationObserver(() => {
       if (!bench.waiting) return;
-      const state = shadow.querySelector('.panel')?.getAttribute('data-state');
-      if (state === 'pending') bench.sawPending = true;
-      else if (state === 'ready' && bench.sawPending) {
+      const ready = shadow.querySelector('.panel')?.getAttribute('data-state') === 'ready';
+      const typed = (document.activeElement as HTMLInputElement | null)?.value ?? '';
+      const used = shadow.querySelector('[data-input="quantity"] .input-value')?.textContent ?? '';
+      if (ready && (used === typed || used.startsWith(`${typed} `))) {
         bench.samples.push(performance.now() - bench.start);
         bench.waiting = false;
       }

@@ -48,6 +48,13 @@ export interface PositionRow {
   exchangeLiquidationPrice?: string | null;
 }
 
+/**
+ * How much of the page a read covers. 'full': everything. 'form': the order form; what lies outside it
+ * (account panel, header mark price, positions list) may come from the reader's previous read of the same
+ * form root, page and login state: a keystroke then costs no page-wide scan.
+ */
+export type ReadScope = 'full' | 'form';
+
 export interface FormSnapshot {
   venue: 'binance-usdm';
   /** location.href when read. */

@@ -31,6 +31,7 @@ describe('startController', () => {
   let replies: Array<{ qty: string; resolve: (r: EvaluateResult | RouterError) => void }>;
   let views: PanelView[];
   let removed: boolean;
+  let pendingMarks: number;
   let orphaned: boolean;
   let controller: Controller;
   let frames: Array<() => void>;
@@ -53,6 +54,7 @@ describe('startController', () => {
     replies = [];
     views = [];
     removed = false;
+    pendingMarks = 0;
     orphaned = false;
     frames = [];
     controller = startController(makeDeps());
@@ -69,6 +71,7 @@ describe('startController', () => {
     isOrphaned: () => orphaned,
     mountPanel: () => ({
       update: (v) => void views.push(v),
+      markPending: () => void pendingMarks++,
       place: () => {},
       remove: () => void (removed = true),
     }),
@@ -79,8 +82,10 @@ describe('startController', () => {
   const last = () => views.at(-1)!;
   const shownQty = () => last().evaluation?.inputs[0]?.value;
 
-  it('marks figures pending as soon as the form changes and shows the reply for the newest form only', async () => {
+  it('flags the panel pending at once, renders "updating" in the next frame, then the newest reply', async () => {
     await settle();
+    expect(pendingMarks).toBe(1);
+    nextFrame();
     expect(last().pending).toBe(true);
     replies[0]!.resolve({ evaluation: evaluationFor('0.1') });
     await settle();
@@ -88,8 +93,23 @@ describe('startController', () => {
     expect(shownQty()).toBe('0.1');
 
     await typeInForm('0.2');
-    expect(last().pending).toBe(true); // the 0.1 figures are no longer on screen
+    expect(pendingMarks).toBe(2); // flagged in the same task as the change
+    nextFrame();
+    expect(last().pending).toBe(true); // the 0.1 figures are not painted again
     expect(replies.map((r) => r.qty)).toEqual(['0.1', '0.2']);
+  });
+
+  it('renders no "updating" state when the reply comes back before the next frame', async () => {
+    await settle();
+    replies[0]!.resolve({ evaluation: evaluationFor('0.1') });
+    await settle();
+    await typeInForm('0.2');
+    const rendered = views.length;
+    replies[1]!.resolve({ evaluation: evaluationFor('0.2') });
+    await settle();
+    nextFrame();
+    expect(views.slice(rendered).map((v) => v.pending)).toEqual([false]);
+    expect(shownQty()).toBe('0.2');
   });
 
   it('drops a late reply to an older snapshot', async () => {

@@ -105,10 +105,13 @@ export function startController(deps: ControllerDeps): Controller {
         }
         retries = 0;
         evaluator.request(snapshot);
-        // The old figures describe a form that no longer exists: off the screen now, in this same task
-        // (no reply can arrive before it), after the request so the render is not on the reply's path.
+        // The old figures describe a form that no longer exists. They must not be painted again, but
+        // re-rendering them as pending here would hold up the reply (and any frame) on every keystroke:
+        // flag the panel now, and render "updating" in the next frame callback, which runs before that
+        // frame is painted, only if the reply has not come back by then.
         view.pending = true;
-        show();
+        panel.markPending();
+        deps.timing.requestFrame(() => view.pending && show());
       },
       onRoot(next) {
         root = next;

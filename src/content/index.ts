@@ -3,7 +3,7 @@
  * on a USDⓈ-M futures page, or once the SPA navigates to one; nothing may throw into the page.
  */
 import { detectBinanceFutures } from '../adapters/binance/route';
-import { findBinanceFormRoot, readBinanceForm } from '../adapters/binance/read';
+import { createBinanceReader } from '../adapters/binance/read';
 import { CsToBg } from '../shared/protocol';
 import { startController, type Controller } from './controller';
 import { sendToBackground } from '../shared/messaging';
@@ -16,10 +16,7 @@ const ROUTE_CHECK_MS = 1000;
 function start(): Controller {
   return startController({
     doc: document,
-    source: {
-      findRoot: () => findBinanceFormRoot(document),
-      read: () => readBinanceForm(document, location.href),
-    },
+    source: createBinanceReader(document, () => location.href),
     evaluate: (snapshot) => sendToBackground({ type: CsToBg.evaluate, snapshot }),
     loadPanelState: () => sendToBackground({ type: CsToBg.panelGet }),
     saveCollapsed: (collapsed) => sendToBackground({ type: CsToBg.panelSet, collapsed }),

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReadScope } from '../adapters/types';
 import { watchForm, type FormWatcher, type WatchTiming } from './watch';
 
 /** Manual clock: frames and intervals run only when the test says so. */
@@ -45,6 +46,7 @@ function buildPage() {
 describe('watchForm', () => {
   let clock: ReturnType<typeof manualTiming>;
   let reads: number;
+  let scopes: ReadScope[];
   let changes: string[];
   let roots: Array<Element | null>;
   let watcher: FormWatcher;
@@ -54,8 +56,9 @@ describe('watchForm', () => {
       document,
       {
         findRoot: () => document.querySelector('form'),
-        read: () => {
+        read: (scope) => {
           reads++;
+          scopes.push(scope);
           const inputs = [...document.querySelectorAll('form input')] as HTMLInputElement[];
           return { values: inputs.map((i) => i.value), href: location.href };
         },
@@ -75,6 +78,7 @@ describe('watchForm', () => {
     buildPage();
     clock = manualTiming();
     reads = 0;
+    scopes = [];
     changes = [];
     roots = [];
   });
@@ -175,6 +179,46 @@ describe('watchForm', () => {
     clock.every(250);
     await settle();
     expect(reads).toBe(2);
+  });
+
+  it('reads only the form for typing, and the whole page at start, on navigation and on the low-rate re-read', async () => {
+    start();
+    await settle();
+    clock.frame();
+    const qty = document.getElementById('qty') as HTMLInputElement;
+    qty.value = '1';
+    qty.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    clock.frame();
+    qty.value = '2'; // no event: found by the value poll
+    clock.every(250);
+    await settle();
+    clock.frame();
+    clock.every(1000);
+    await settle();
+    clock.frame();
+    history.pushState({}, '', '/en/futures/SOLUSDT');
+    clock.every(250);
+    await settle();
+    expect(scopes).toEqual(['full', 'form', 'form', 'full', 'full']);
+  });
+
+  it('makes the trailing read of a frame a full one when any trigger in it asked for the whole page', async () => {
+    start();
+    await settle();
+    clock.frame();
+    const qty = document.getElementById('qty') as HTMLInputElement;
+    qty.value = '1';
+    qty.dispatchEvent(new Event('input', { bubbles: true })); // leading read, form
+    qty.value = '2';
+    qty.dispatchEvent(new Event('input', { bubbles: true })); // trailing: form…
+    clock.every(1000); // …widened to full
+    qty.value = '3';
+    qty.dispatchEvent(new Event('input', { bubbles: true })); // and stays full
+    await settle();
+    clock.frame();
+    await settle();
+    expect(scopes).toEqual(['full', 'form', 'full']);
   });
 
   it('stops listening and polling when stopped', async () => {

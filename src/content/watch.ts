@@ -9,17 +9,22 @@
  *   mutation; SPA navigation uses history.pushState, which an isolated world cannot hook), only while the
  *   page is visible;
  * - a low-rate full re-read that re-finds the root (re-renders leave the old root in place, hidden) and
- *   picks up the account panel and positions list, which live outside the form.
+ *   picks up the account panel, header mark price and positions list, which live outside the form.
+ * Form triggers (events, form mutations, value polls) ask for a 'form' read: the source may reuse its last
+ * reading of what lies outside the form (at most fullReadMs old, as between keystrokes anyway), which
+ * keeps a keystroke off the page-wide scans. Start, navigation, a lost root and the low-rate re-read ask
+ * for a 'full' read; a frame that has both kinds does one full read.
  * All triggers coalesce into at most one read per animation frame: the first trigger in a frame reads at
  * once (in a microtask, so a keystroke reaches the panel without waiting for the next frame), later ones in
  * the same frame are folded into one read when the next frame starts.
  */
+import type { ReadScope } from '../adapters/types';
 
 export interface FormSource<S> {
   /** The one visible order-form root, or null. */
   findRoot(): Element | null;
-  /** Reads the whole page (form, account panel, positions). Never throws (the caller guards anyway). */
-  read(): S;
+  /** Reads the page (form, account panel, positions) into a snapshot. Never throws (the caller guards anyway). */
+  read(scope: ReadScope): S;
 }
 
 export interface WatchCallbacks<S> {
@@ -41,8 +46,6 @@ export interface WatchTiming {
 
 export interface FormWatcher {
   stop(): void;
-  /** Forces a read now (e.g. after the panel reconnects); still coalesced with other triggers. */
-  trigger(): void;
 }
 
 const FORM_CONTROL = 'input, textarea, select, button, [role="tab"], [role="checkbox"], [role="radio"]';
@@ -63,24 +66,30 @@ export function watchForm<S>(
 
   // --- frame-coalesced reads -------------------------------------------------------------
   let readThisFrame = false;
-  let trailing = false;
+  let trailing: ReadScope | null = null;
+  let scopeNow: ReadScope = 'form';
+  const widest = (a: ReadScope | null, b: ReadScope): ReadScope => (a === 'full' || b === 'full' ? 'full' : 'form');
   const onFrame = () => {
     readThisFrame = false;
-    if (trailing) {
-      trailing = false;
-      trigger();
+    if (trailing !== null) {
+      const scope = trailing;
+      trailing = null;
+      trigger(scope);
     }
   };
-  function trigger(): void {
+  function trigger(scope: ReadScope): void {
     if (stopped) return;
     if (readThisFrame) {
-      trailing = true;
+      trailing = widest(trailing, scope);
       return;
     }
     readThisFrame = true;
+    scopeNow = scope;
     queueMicrotask(readNow);
     timing.requestFrame(onFrame);
   }
+  const formTrigger = () => trigger('form');
+  const fullTrigger = () => trigger('full');
 
   function readNow(): void {
     if (stopped) return;
@@ -88,7 +97,7 @@ export function watchForm<S>(
       attach(source.findRoot());
       inputValues = currentInputValues();
       lastHref = doc.location?.href ?? '';
-      const snapshot = source.read();
+      const snapshot = source.read(scopeNow);
       const key = JSON.stringify(snapshot);
       if (key === lastKey) return;
       lastKey = key;
@@ -99,7 +108,7 @@ export function watchForm<S>(
   }
 
   // --- observers on the root -------------------------------------------------------------
-  const rootObserver = view ? new view.MutationObserver(trigger) : null;
+  const rootObserver = view ? new view.MutationObserver(formTrigger) : null;
   function attach(next: Element | null): void {
     if (next === root) return;
     root = next;
@@ -125,31 +134,31 @@ export function watchForm<S>(
     const target = event.target;
     if (!(target instanceof Element)) return;
     // In the root, or a form control in a root that replaced ours (re-found by the read).
-    if ((root && root.contains(target)) || target.matches(FORM_CONTROL)) trigger();
+    if ((root && root.contains(target)) || target.matches(FORM_CONTROL)) formTrigger();
   };
   for (const type of WATCHED_EVENTS) doc.addEventListener(type, onEvent, true);
-  view?.addEventListener('popstate', trigger);
+  view?.addEventListener('popstate', fullTrigger);
 
   // --- polls -----------------------------------------------------------------------------
   const poll = timing.setInterval(() => {
     if (doc.visibilityState !== 'visible') return;
     const rootGone = root !== null && !root.isConnected;
     const hrefChanged = (doc.location?.href ?? '') !== lastHref;
-    if (rootGone || hrefChanged || !sameValues(currentInputValues(), inputValues)) trigger();
+    if (rootGone || hrefChanged) fullTrigger();
+    else if (!sameValues(currentInputValues(), inputValues)) formTrigger();
   }, timing.pollMs);
   const fullRead = timing.setInterval(() => {
-    if (doc.visibilityState === 'visible') trigger();
+    if (doc.visibilityState === 'visible') fullTrigger();
   }, timing.fullReadMs);
 
-  trigger();
+  fullTrigger();
 
   return {
-    trigger,
     stop() {
       stopped = true;
       rootObserver?.disconnect();
       for (const type of WATCHED_EVENTS) doc.removeEventListener(type, onEvent, true);
-      view?.removeEventListener('popstate', trigger);
+      view?.removeEventListener('popstate', fullTrigger);
       timing.clearInterval(poll);
       timing.clearInterval(fullRead);
     },

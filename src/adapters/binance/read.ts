@@ -6,10 +6,10 @@
  * position sizes are reported in the unit the page shows them in (§2.11, §2.14); the background
  * converts quote to base (it has decimal.js, the content script does not).
  */
-import type { Field, FormSnapshot, PositionRow, SizeAmount } from '../types';
+import type { Field, FormSnapshot, PositionRow, ReadScope, SizeAmount } from '../types';
 import { isVisible as layoutVisible, type VisibilityTest } from '../dom';
 import { decideFormat, type FormatDecision } from '../locale-number';
-import { readAccount } from './account';
+import { readAccount, type AccountReading } from './account';
 import {
   ambiguous,
   missing,
@@ -35,9 +35,9 @@ import {
   readQuantity,
   readTpSl,
 } from './form';
-import { readPositions, splitSymbol, type RawPositionRow } from './positions';
+import { readPositions, splitSymbol, type PositionsReading, type RawPositionRow } from './positions';
 import { detectBinanceFutures, type BinanceFuturesRoute } from './route';
-import { HOOKS, LABELS, localeOf, TITLE_SEPARATOR } from './selectors';
+import { HOOKS, LABELS, localeOf, TITLE_SEPARATOR, type Labels } from './selectors';
 
 export interface ReadOptions {
   /** Visibility rule (R5); tests without layout inject their own. */
@@ -51,17 +51,66 @@ export function findBinanceFormRoot(doc: Document, opts: ReadOptions = {}): Elem
 }
 
 export function readBinanceForm(doc: Document, url: string, opts: ReadOptions = {}): FormSnapshot {
+  return guardedRead(doc, url, opts.isVisible ?? layoutVisible, null).snapshot;
+}
+
+export interface BinanceReader {
+  findRoot(): Element | null;
+  read(scope: ReadScope): FormSnapshot;
+}
+
+/** A reader for one page that keeps its last reading outside the form for 'form'-scope reads. */
+export function createBinanceReader(doc: Document, currentUrl: () => string, opts: ReadOptions = {}): BinanceReader {
+  const visible = opts.isVisible ?? layoutVisible;
+  let outside: OutsideReading | null = null;
+  return {
+    findRoot: () => findBinanceFormRoot(doc, opts),
+    read(scope) {
+      const result = guardedRead(doc, currentUrl(), visible, scope === 'form' ? outside : null);
+      outside = result.outside;
+      return result.snapshot;
+    },
+  };
+}
+
+/** What a read found outside the order form, and what it was read under (it holds only for the same). */
+interface OutsideReading {
+  root: Element;
+  url: string;
+  lang: string;
+  loggedIn: Field<boolean>;
+  positions: PositionsReading;
+  account: AccountReading;
+}
+
+interface ReadResult {
+  snapshot: FormSnapshot;
+  outside: OutsideReading | null;
+}
+
+function guardedRead(doc: Document, url: string, visible: VisibilityTest, reuse: OutsideReading | null): ReadResult {
   try {
-    return read(doc, url, opts.isVisible ?? layoutVisible);
+    return read(doc, url, visible, reuse);
   } catch (error) {
     // Never let a page oddity escape into the exchange page; report it instead.
-    return emptySnapshot(url, missing(`adapter error: ${error instanceof Error ? error.message : String(error)}`));
+    return { snapshot: emptySnapshot(url, missing(`adapter error: ${error instanceof Error ? error.message : String(error)}`)), outside: null };
   }
 }
 
-function read(doc: Document, url: string, visible: VisibilityTest): FormSnapshot {
+function stillHolds(reuse: OutsideReading | null, root: Element, url: string, lang: string, loggedIn: Field<boolean>): reuse is OutsideReading {
+  return (
+    reuse !== null &&
+    reuse.root === root &&
+    reuse.url === url &&
+    reuse.lang === lang &&
+    reuse.loggedIn.status === loggedIn.status &&
+    reuse.loggedIn.value === loggedIn.value
+  );
+}
+
+function read(doc: Document, url: string, visible: VisibilityTest, reuse: OutsideReading | null): ReadResult {
   const route = detectBinanceFutures(url);
-  if (route === null) return emptySnapshot(url, missing('not a Binance USDⓈ-M futures page'));
+  if (route === null) return { snapshot: emptySnapshot(url, missing('not a Binance USDⓈ-M futures page')), outside: null };
   const assets = splitSymbol(route.symbol);
   const baseAsset = assets === null ? null : assets.base;
   const quoteAsset = assets === null ? null : assets.quote;
@@ -79,7 +128,7 @@ function read(doc: Document, url: string, visible: VisibilityTest): FormSnapshot
   };
   if (found.kind !== 'one') {
     const form = found.kind === 'many' ? ambiguous<true>(found.why) : missing<true>(found.why);
-    return { ...emptySnapshot(url, form), symbol: symbolAlone, ...assetFields };
+    return { snapshot: { ...emptySnapshot(url, form), symbol: symbolAlone, ...assetFields }, outside: null };
   }
   const root = found.root;
 
@@ -92,15 +141,10 @@ function read(doc: Document, url: string, visible: VisibilityTest): FormSnapshot
   const available = readAvailable(root, ctx, modes.loggedIn);
   const maxBuy = readMax(root, ctx, HOOKS.maxBuy, modes.loggedIn);
   const maxSell = readMax(root, ctx, HOOKS.maxSell, modes.loggedIn);
-  const positions = readPositions({ doc, visible, labels, formRoot: root, loggedIn: modes.loggedIn });
-  const account = readAccount({
-    doc,
-    visible,
-    labels,
-    quoteAsset,
-    excluded: positions.panel === null ? [root] : [root, positions.panel],
-    loggedIn: modes.loggedIn,
-  });
+  const outside = stillHolds(reuse, root, url, lang, modes.loggedIn)
+    ? reuse
+    : readOutside({ doc, visible, labels, root, url, lang, quoteAsset, loggedIn: modes.loggedIn });
+  const { positions, account } = outside;
 
   const numberFields: Field<NumText>[] = [
     price,
@@ -114,7 +158,7 @@ function read(doc: Document, url: string, visible: VisibilityTest): FormSnapshot
   const rowSamples = (positions.positions.value ?? []).flatMap(rowNumbers);
   const format = decideFormat(lang, [...numberSamples(numberFields), ...maxSamples, ...rowSamples]);
 
-  return {
+  const snapshot: FormSnapshot = {
     venue: 'binance-usdm',
     url,
     form: readField(true),
@@ -143,6 +187,33 @@ function read(doc: Document, url: string, visible: VisibilityTest): FormSnapshot
     markPrice: resolveNum(account.markPrice, format),
     positions: resolvePositions(positions.positions, format),
   };
+  return { snapshot, outside };
+}
+
+interface OutsideScope {
+  doc: Document;
+  visible: VisibilityTest;
+  labels: Labels;
+  root: Element;
+  url: string;
+  lang: string;
+  quoteAsset: string | null;
+  loggedIn: Field<boolean>;
+}
+
+/** The page-wide part of a read: positions list, then the account panel and mark price around it. */
+function readOutside(scope: OutsideScope): OutsideReading {
+  const { doc, visible, labels, root, loggedIn } = scope;
+  const positions = readPositions({ doc, visible, labels, formRoot: root, loggedIn });
+  const account = readAccount({
+    doc,
+    visible,
+    labels,
+    quoteAsset: scope.quoteAsset,
+    excluded: positions.panel === null ? [root] : [root, positions.panel],
+    loggedIn,
+  });
+  return { root, url: scope.url, lang: scope.lang, loggedIn, positions, account };
 }
 
 /**

@@ -42,6 +42,19 @@ describe('mountPanel', () => {
     expect(shadow.querySelector('button.toggle')!.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('flags the host pending at once, without re-rendering the figures, until the next update', () => {
+    const panel = mountPanel(document, () => {});
+    panel.update({ evaluation, pending: false, collapsed: false });
+    const host = document.getElementById(PANEL_HOST_ID)!;
+    const figure = host.shadowRoot!.querySelector('[data-field]');
+    expect(host.dataset.state).toBe('ready');
+    panel.markPending();
+    expect(host.dataset.state).toBe('pending');
+    expect(host.shadowRoot!.querySelector('[data-field]')).toBe(figure);
+    panel.update({ evaluation, pending: false, collapsed: false });
+    expect(host.dataset.state).toBe('ready');
+  });
+
   it('replaces a host left behind by an orphaned instance and removes itself', () => {
     mountPanel(document, () => {});
     const panel = mountPanel(document, () => {});

@@ -14,6 +14,11 @@ const HOST_CSS = `:host{all:initial;position:fixed;z-index:2147483646;display:bl
 
 export interface PanelHandle {
   update(state: PanelView): void;
+  /**
+   * The figures on screen no longer match the form: says so on the host (data-state="pending", for
+   * scripts reading the panel) at once, without re-rendering; the next update() sets it again.
+   */
+  markPending(): void;
   /** Re-anchor beside the form's current bounding rect. */
   place(form: Rect): void;
   remove(): void;
@@ -59,7 +64,11 @@ export function mountPanel(doc: Document, onToggleCollapsed: () => void): PanelH
     update(state) {
       // The SPA may have replaced <html>'s children or removed foreign nodes: re-attach.
       if (!host.isConnected) doc.documentElement.appendChild(host);
+      host.dataset.state = state.pending ? 'pending' : 'ready';
       render(h(Panel, { ...state, onToggleCollapsed }), container);
+    },
+    markPending() {
+      host.dataset.state = 'pending';
     },
     place,
     remove() {
