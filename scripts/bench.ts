@@ -131,7 +131,7 @@ async function main(): Promise<void> {
 
     // Cold start: stop the worker before each key press.
     const cold = await keystrokeLatencies(page, COLD_STARTS, async () => {
-      await browser.stopBackground!();
+      await browser.stopBackground();
       await sleep(200);
     });
     log(`cold start (ms): ${cold.map((v) => v.toFixed(1)).join(' ')}`);

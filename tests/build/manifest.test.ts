@@ -33,7 +33,12 @@ describe('per-browser manifest from manifest.json', () => {
       expect(manifest).not.toHaveProperty('web_accessible_resources');
       expect(manifest).not.toHaveProperty('externally_connectable');
       expect(manifest.content_scripts).toEqual([
-        { matches: ['https://www.binance.com/*'], js: ['src/content/index.ts'], run_at: 'document_idle' },
+        {
+          matches: ['https://www.binance.com/*'],
+          js: ['src/content/index.ts'],
+          css: ['src/content/panel/host.css'], // the panel host's visibility (panel/host.css)
+          run_at: 'document_idle',
+        },
       ]);
     }
   });

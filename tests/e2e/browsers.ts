@@ -10,8 +10,10 @@ export type BrowserName = 'chromium' | 'firefox';
 export interface TestBrowser {
   name: BrowserName;
   newPage(): Promise<Page>;
-  /** Stops the extension's background so the next message cold-starts it; null where not supported. */
-  stopBackground: (() => Promise<void>) | null;
+  /** Stops the extension's background (service worker / event page) so the next message starts it anew. */
+  stopBackground(): Promise<void>;
+  /** Removes the extension while pages stay open (their content scripts are left orphaned). */
+  removeExtension(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function launchChromium(standinPort: number): Promise<ChromiumTestB
         await session.detach();
       }
     },
+    removeExtension: () => browser.uninstallExtension(id),
     async newPageWithoutExtension() {
       const context = await browser.createBrowserContext();
       return context.newPage();
@@ -89,13 +92,49 @@ export async function launchFirefox(): Promise<TestBrowser> {
     enableExtensions: true,
     acceptInsecureCerts: true,
     defaultViewport: VIEWPORT,
+    // System access lets WebDriver open about:debugging, the one place that stops an event page.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
   });
-  await browser.installExtension(path.join(ROOT, 'dist/firefox'));
+  const id = await browser.installExtension(path.join(ROOT, 'dist/firefox'));
   return {
     name: 'firefox',
     newPage: () => browser.newPage(),
-    stopBackground: null,
+    stopBackground: () => terminateFirefoxBackground(browser, id),
+    removeExtension: () => browser.uninstallExtension(id),
     close: () => browser.close(),
   };
+}
+
+/**
+ * Presses about:debugging's "Terminate background script" for our extension and waits until the page
+ * reports it stopped. Opened in its own tab, which is closed after; callers bring their page back to
+ * the front (a hidden page pauses the content script's polls).
+ */
+async function terminateFirefoxBackground(browser: Browser, extensionId: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    // goto does not report completion for privileged pages; the document loads and is scriptable.
+    page.goto('about:debugging#/runtime/this-firefox').catch(() => {});
+    const card = () =>
+      page.evaluate((id) => {
+        const li = [...document.querySelectorAll('li')].find((el) => el.textContent?.includes(id) && el.textContent.includes('Background script'));
+        return li ? (li as HTMLElement).innerText : '';
+      }, extensionId);
+    const until = async (what: string, done: (text: string) => boolean) => {
+      const deadline = Date.now() + 10_000;
+      for (let text = await card(); !done(text); text = await card()) {
+        if (Date.now() > deadline) throw new Error(`about:debugging: ${what} (it shows ${JSON.stringify(text.slice(0, 300))})`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await until('our background script is not listed as running', (text) => /Background script\s*Running/.test(text));
+    await page.evaluate((id) => {
+      const li = [...document.querySelectorAll('li')].find((el) => el.textContent?.includes(id) && el.textContent.includes('Background script'));
+      [...li!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Terminate background script')!.click();
+    }, extensionId);
+    await until('the background script did not stop', (text) => /Background script\s*Stopped/.test(text));
+  } finally {
+    await page.close();
+  }
 }

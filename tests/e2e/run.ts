@@ -70,7 +70,6 @@ async function runBrowser(
   results: Result[],
 ): Promise<void> {
   for (const scenario of scenarios) {
-    if (scenario.only && !scenario.only.includes(browser.name)) continue;
     if (grep && !scenario.name.includes(grep)) continue;
     const started = Date.now();
     const page = await browser.newPage();

@@ -16,8 +16,6 @@ export interface ScenarioContext {
 
 export interface Scenario {
   name: string;
-  /** Browsers that can run it (default: all). */
-  only?: BrowserName[];
   run(ctx: ScenarioContext): Promise<void>;
 }
 
@@ -182,15 +180,37 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'service worker stopped, then the form changes (cold start)',
-    only: ['chromium'],
+    name: 'background stopped, then the form changes (cold start)',
     async run(ctx) {
       await open(ctx, BASE_CASE);
       await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
-      await ctx.browser.stopBackground!();
+      await ctx.browser.stopBackground();
+      await ctx.page.bringToFront();
       await pageWrite(ctx.page, 'qty', '0.15');
       await waitForPanel(ctx.page, expectedFigures({ ...BASE_CASE, qty: '0.15' }));
     },
   },
+  {
+    // Last: the extension is gone for the rest of this browser's run.
+    // Chromium leaves the script running orphaned: it notices and removes the panel. Firefox unloads the
+    // script: the panel stays in the DOM, hidden with the stylesheet the browser removes.
+    name: 'extension removed under an open page: its panel leaves the screen, nothing thrown into the page',
+    async run(ctx) {
+      await open(ctx, BASE_CASE);
+      await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
+      const shown = () =>
+        ctx.page.evaluate(() => {
+          const host = document.getElementById('margin-lens-panel');
+          return host !== null && getComputedStyle(host).display !== 'none' && host.getBoundingClientRect().height > 0;
+        });
+      if (!(await shown())) throw new Error('the panel is not on screen before the removal');
+      await ctx.browser.removeExtension();
+      await pageWrite(ctx.page, 'qty', '0.15');
+      const deadline = Date.now() + 10_000;
+      while (await shown()) {
+        if (Date.now() > deadline) throw new Error('the panel is still on screen after the extension was removed');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+  },
 ];
-

@@ -30,6 +30,7 @@ export function mountPanel(doc: Document, onToggleCollapsed: () => void): PanelH
   doc.getElementById(PANEL_HOST_ID)?.remove(); // a copy left by an orphaned earlier instance
   const host = doc.createElement('div');
   host.id = PANEL_HOST_ID;
+  host.style.display = 'none'; // shown by host.css, which the browser removes with the extension
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = HOST_CSS + css;
