@@ -62,7 +62,8 @@ interface Parsed {
   addedMargin: Dec;
   accountEquity?: Dec;
   pctOfEquity?: Dec;
-  limits: { [K in keyof RiskLimits]?: Dec };
+  /** Each limit set, with its text for the check messages (written once per evaluation, not per mode). */
+  limits: { [K in keyof RiskLimits]?: { at: Dec; text: string } };
 }
 
 function parse(sc: OrderScenario): Parsed {
@@ -116,7 +117,8 @@ function parse(sc: OrderScenario): Parsed {
   const accountEquity = optionalDec(sc.account.accountEquity, 'account.accountEquity');
   const limits: Parsed['limits'] = {};
   for (const key of ['maxLoss', 'maxLossPct', 'minLiquidationDistancePct', 'maxLeverage'] as const) {
-    limits[key] = optionalDec(sc.limits?.[key], `limits.${key}`);
+    const at = optionalDec(sc.limits?.[key], `limits.${key}`);
+    if (at) limits[key] = { at, text: at.toFixed() };
   }
   return {
     price,
@@ -224,7 +226,8 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
     stopLossLoss = value(worst);
   }
 
-  const marginRatio = r.requirement && r.equity.gt(0) ? value(r.requirement.div(r.equity).times(HUNDRED)) : unavailable('equity is not positive');
+  // ×100 before the division: a short multiplication instead of one with the 40-digit quotient.
+  const marginRatio = r.requirement && r.equity.gt(0) ? value(r.requirement.times(HUNDRED).div(r.equity)) : unavailable('equity is not positive');
   return {
     liquidationPrice,
     bankruptcyPrice: r.bankruptcyPrice ? value(r.bankruptcyPrice) : none('no bankruptcy price'),
@@ -248,18 +251,24 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
 /** The trader's limits against this mode's figures (the figures themselves stand next to the check). */
 function limitChecks(p: Parsed, worst: Dec, worstPct: Dec | undefined, distance: Dec | undefined): LimitCheck[] {
   const checks: LimitCheck[] = [];
-  const l = p.limits;
-  const check = (limit: keyof RiskLimits, ok: boolean, good: string, bad: string) => checks.push({ limit, ok, message: ok ? good : bad });
-  if (l.maxLoss) check('maxLoss', worst.lte(l.maxLoss), `worst-case loss within your ${l.maxLoss.toFixed()} limit`, `worst-case loss above your ${l.maxLoss.toFixed()} limit`);
-  if (l.maxLossPct && worstPct) {
-    const limit = l.maxLossPct.toFixed();
-    check('maxLossPct', worstPct.lte(l.maxLossPct), `worst-case loss within your ${limit}% of the account`, `worst-case loss above your ${limit}% of the account`);
+  const { maxLoss, maxLossPct, minLiquidationDistancePct: minDistance, maxLeverage } = p.limits;
+  if (maxLoss) {
+    const ok = worst.lte(maxLoss.at);
+    checks.push({ limit: 'maxLoss', ok, message: `worst-case loss ${ok ? 'within' : 'above'} your ${maxLoss.text} limit` });
   }
-  if (l.minLiquidationDistancePct && distance) {
-    const limit = l.minLiquidationDistancePct.toFixed();
-    check('minLiquidationDistancePct', distance.gte(l.minLiquidationDistancePct), `liquidation at least ${limit}% from mark`, `liquidation closer than your ${limit}% minimum`);
+  if (maxLossPct && worstPct) {
+    const ok = worstPct.lte(maxLossPct.at);
+    checks.push({ limit: 'maxLossPct', ok, message: `worst-case loss ${ok ? 'within' : 'above'} your ${maxLossPct.text}% of the account` });
   }
-  if (l.maxLeverage) check('maxLeverage', p.leverage.lte(l.maxLeverage), `leverage within your ${l.maxLeverage.toFixed()}x limit`, `leverage above your ${l.maxLeverage.toFixed()}x limit`);
+  if (minDistance && distance) {
+    const ok = distance.gte(minDistance.at);
+    const message = ok ? `liquidation at least ${minDistance.text}% from mark` : `liquidation closer than your ${minDistance.text}% minimum`;
+    checks.push({ limit: 'minLiquidationDistancePct', ok, message });
+  }
+  if (maxLeverage) {
+    const ok = p.leverage.lte(maxLeverage.at);
+    checks.push({ limit: 'maxLeverage', ok, message: `leverage ${ok ? 'within' : 'above'} your ${maxLeverage.text}x limit` });
+  }
   return checks;
 }
 

@@ -229,6 +229,8 @@ function bankruptcyLine(sc: PositionScenario): Line {
 interface Solved {
   u: Dec | null;
   tiers: Tier[];
+  /** The requirement line of those tiers, when it was computed on the way. */
+  line?: Line;
 }
 
 /**
@@ -244,7 +246,8 @@ function solveAtLiquidationTier(sc: PositionScenario, e: Line, k: Dec, bpU: Dec 
   for (let round = 0; round < 8; round++) {
     seen.add(index.join());
     const tiers = legs.map((leg, i) => tierOf(leg, index[i]!));
-    const u = meet(e, requirementLine(sc, tiers, k, bpU));
+    const line = requirementLine(sc, tiers, k, bpU);
+    const u = meet(e, line);
     const next = legs.map((leg, i) => {
       if (leg.maintenance.kind !== 'table') return 0;
       // No liquidation price: the adverse limit has zero notional, which is the lowest tier.
@@ -252,7 +255,7 @@ function solveAtLiquidationTier(sc: PositionScenario, e: Line, k: Dec, bpU: Dec 
       const found = tierIndexFor(leg.maintenance.table, leg.q.times(u));
       return found === 'beyond-table' ? index[i]! : found;
     });
-    if (next.every((n, i) => n === index[i])) return { u, tiers };
+    if (next.every((n, i) => n === index[i])) return { u, tiers, line };
     if (seen.has(next.join())) break;
     index = next;
   }
@@ -324,10 +327,9 @@ export function solvePosition(sc: PositionScenario): PositionResult {
   const k = sc.collateral.kind === 'isolated' ? ZERO : othersRequirement(sc);
 
   // Tier at the reference state (the current MM, and the starting point of the Binance re-check).
-  const basisPrice = (l: Leg) => (sc.rule.tierBasis === 'entry' ? l.entry! : referencePrice(l));
   const startIndex: number[] = [];
   for (const l of legs) {
-    const found = tierIndex(sc, l, basisPrice(l));
+    const found = tierIndex(sc, l, sc.rule.tierBasis === 'entry' ? l.entry! : referencePrice(l));
     if (found === 'beyond-table') {
       const why = 'the position is larger than the last tier of the (partial) tier table';
       unavailable.liquidationPrice = why;
@@ -343,7 +345,8 @@ export function solvePosition(sc: PositionScenario): PositionResult {
   if (sc.rule.tierBasis === 'liquidation') {
     solved = solveAtLiquidationTier(sc, e, k, bpU, startIndex, refU);
   } else {
-    solved = { u: meet(e, requirementLine(sc, referenceTiers, k, bpU)), tiers: referenceTiers };
+    const line = requirementLine(sc, referenceTiers, k, bpU);
+    solved = { u: meet(e, line), tiers: referenceTiers, line };
   }
 
   const tier = solved.tiers[0]!;
@@ -355,7 +358,8 @@ export function solvePosition(sc: PositionScenario): PositionResult {
   const refTier = referenceTiers[0]!;
   const mmBasePrice = sc.rule.requirementAt === 'entry' ? leg.entry! : ref;
   result.maintenanceMargin = notionalAt(leg.q, mmBasePrice, inverse).times(refTier.rate).minus(refTier.amount);
-  const r = requirementLine(sc, referenceTiers, k, bpU);
+  // Usually the liquidation tiers are the reference ones and their line is already known.
+  const r = solved.line && solved.tiers.every((t, i) => t === referenceTiers[i]) ? solved.line : requirementLine(sc, referenceTiers, k, bpU);
   result.requirement = r.a.plus(r.b.times(refU));
 
   result.equityFloor = equityFloor(e, solved.u !== null);
