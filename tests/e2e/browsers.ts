@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { pollUntil } from './poll';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -116,24 +117,22 @@ async function terminateFirefoxBackground(browser: Browser, extensionId: string)
   try {
     // goto does not report completion for privileged pages; the document loads and is scriptable.
     page.goto('about:debugging#/runtime/this-firefox').catch(() => {});
-    const card = () =>
-      page.evaluate((id) => {
-        const li = [...document.querySelectorAll('li')].find((el) => el.textContent?.includes(id) && el.textContent.includes('Background script'));
-        return li ? (li as HTMLElement).innerText : '';
-      }, extensionId);
-    const until = async (what: string, done: (text: string) => boolean) => {
-      const deadline = Date.now() + 10_000;
-      for (let text = await card(); !done(text); text = await card()) {
-        if (Date.now() > deadline) throw new Error(`about:debugging: ${what} (it shows ${JSON.stringify(text.slice(0, 300))})`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
-    await until('our background script is not listed as running', (text) => /Background script\s*Running/.test(text));
-    await page.evaluate((id) => {
-      const li = [...document.querySelectorAll('li')].find((el) => el.textContent?.includes(id) && el.textContent.includes('Background script'));
-      [...li!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Terminate background script')!.click();
-    }, extensionId);
-    await until('the background script did not stop', (text) => /Background script\s*Stopped/.test(text));
+    // Our extension's card: its text, after pressing "Terminate background script" when asked to.
+    const card = (terminate: boolean) =>
+      page.evaluate(
+        (id, press) => {
+          const li = [...document.querySelectorAll('li')].find((el) => el.textContent?.includes(id) && el.textContent.includes('Background script'));
+          if (li && press) [...li.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Terminate background script')?.click();
+          return li ? (li as HTMLElement).innerText : '';
+        },
+        extensionId,
+        terminate,
+      );
+    const shows = (state: string) => (text: string) => new RegExp(`Background script\\s*${state}`).test(text);
+    const failure = (what: string) => (text: string) => `about:debugging: ${what} (it shows ${JSON.stringify(text.slice(0, 300))})`;
+    await pollUntil(() => card(false), shows('Running'), failure('our background script is not listed as running'));
+    await card(true);
+    await pollUntil(() => card(false), shows('Stopped'), failure('the background script did not stop'));
   } finally {
     await page.close();
   }

@@ -3,6 +3,7 @@
  * #margin-lens-panel, by their data-field / data-value attributes (what the panel promises to tests).
  */
 import type { Page } from 'puppeteer-core';
+import { pollUntil } from './poll';
 
 export type Figures = Record<string, string>;
 
@@ -32,32 +33,25 @@ export function diffFigures(expected: Figures, actual: Figures): string[] {
     .map(([field, value]) => `${field}: expected ${value}, panel ${actual[field] ?? '(absent)'}`);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Polls the panel until every expected figure is shown (and the text check, if any, holds).
- * Throws with the remaining differences on timeout; the timeout only bounds a wait, it asserts no speed.
+ * Throws with the remaining differences on timeout.
  */
 export async function waitForPanel(
   page: Page,
   expected: Figures,
   opts: { timeoutMs?: number; textIncludes?: string[] } = {},
 ): Promise<PanelReading> {
-  const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
-  let last: PanelReading = { present: false, figures: {}, text: '' };
-  for (;;) {
-    last = await readPanel(page);
-    const diffs = diffFigures(expected, last.figures);
-    const missingText = (opts.textIncludes ?? []).filter((t) => !last.text.includes(t));
-    if (last.present && diffs.length === 0 && missingText.length === 0) return last;
-    if (Date.now() > deadline) {
-      const problems = [
+  const missingText = (reading: PanelReading) => (opts.textIncludes ?? []).filter((t) => !reading.text.includes(t));
+  return pollUntil(
+    () => readPanel(page),
+    (reading) => reading.present && diffFigures(expected, reading.figures).length === 0 && missingText(reading).length === 0,
+    (last) =>
+      [
         ...(last.present ? [] : ['no panel on the page']),
-        ...diffs,
-        ...missingText.map((t) => `panel text lacks ${JSON.stringify(t)} (text: ${JSON.stringify(last.text.slice(0, 400))})`),
-      ];
-      throw new Error(problems.join('\n'));
-    }
-    await sleep(100);
-  }
+        ...diffFigures(expected, last.figures),
+        ...missingText(last).map((t) => `panel text lacks ${JSON.stringify(t)} (text: ${JSON.stringify(last.text.slice(0, 400))})`),
+      ].join('\n'),
+    opts.timeoutMs ?? 15_000,
+  );
 }

@@ -6,6 +6,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { BASE_CASE, expectedFigures, LOGGED_OUT_REASON, standinUrl, type Case } from './cases';
 import type { BrowserName, TestBrowser } from './browsers';
 import { waitForPanel, type Figures } from './panel';
+import { pollUntil } from './poll';
 import { focusQuantity, pageWrite, standin, typeQuantity } from './standin';
 
 export interface ScenarioContext {
@@ -166,11 +167,7 @@ export const SCENARIOS: Scenario[] = [
       if (focusedTag !== 'INPUT') throw new Error(`the panel took the focus (active element: ${focusedTag})`);
       try {
         await ctx.page.reload({ waitUntil: 'domcontentloaded' });
-        const deadline = Date.now() + 10_000;
-        while ((await expanded()) !== 'false') {
-          if (Date.now() > deadline) throw new Error(`after a reload the panel is ${String(await expanded())} expanded, not collapsed`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
+        await pollUntil(expanded, (state) => state === 'false', (state) => `after a reload the panel is ${String(state)} expanded, not collapsed`);
         const figures = await ctx.page.evaluate(() => document.getElementById('margin-lens-panel')!.shadowRoot!.querySelectorAll('[data-field]').length);
         if (figures !== 0) throw new Error('a collapsed panel still shows figures');
       } finally {
@@ -206,11 +203,7 @@ export const SCENARIOS: Scenario[] = [
       if (!(await shown())) throw new Error('the panel is not on screen before the removal');
       await ctx.browser.removeExtension();
       await pageWrite(ctx.page, 'qty', '0.15');
-      const deadline = Date.now() + 10_000;
-      while (await shown()) {
-        if (Date.now() > deadline) throw new Error('the panel is still on screen after the extension was removed');
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await pollUntil(shown, (onScreen) => !onScreen, () => 'the panel is still on screen after the extension was removed');
     },
   },
 ];
