@@ -3,13 +3,11 @@
  * without decimal.js ("the panel renders an Evaluation; it computes nothing"). Rounds for the eye only:
  * `value` stays the exact decimal, and nothing here feeds back into a computation.
  */
-import type { Evaluation, Figure, ModeFigures } from '../engine/evaluation.ts';
+import type { Evaluation, Figure, FigureKey, ModeFigures } from '../contracts/evaluation.ts';
 import { D, type Dec } from '../shared/decimal.ts';
 
 /** plain: shown as the engine wrote it (tier labels, flags, maintenance rates as fractions). */
 export type FigureKind = 'price' | 'money' | 'percent' | 'plain';
-
-type FigureKey = Exclude<keyof ModeFigures, 'limitChecks'>;
 
 const KIND_OF: Record<FigureKey, FigureKind> = {
   liquidationPrice: 'price',

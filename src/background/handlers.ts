@@ -1,8 +1,9 @@
 /** The background's message handlers; payloads and senders were already checked by the router. */
 import type { Runtime } from 'webextension-polyfill';
-import type { FormSnapshot } from '../adapters/types.ts';
-import type { EvaluateResult, PanelState } from '../shared/protocol.ts';
-import type { Settings } from '../shared/settings.ts';
+import type { FormSnapshot } from '../contracts/snapshot.ts';
+import type { EvaluateResult, PanelState } from '../contracts/messages.ts';
+import type { LoadedSettings, Settings } from '../shared/settings.ts';
+import { venueById } from '../venues/registry.ts';
 import type { Handlers } from './router.ts';
 import type { SettingsService } from './settings-service.ts';
 import type { TabStatusStore } from './tab-status.ts';
@@ -15,23 +16,25 @@ export interface HandlerDeps {
   now(): number;
 }
 
-function panelState(settings: Settings): PanelState {
-  return { collapsed: settings.panelCollapsed, preSubmitCheck: settings.preSubmitCheck };
+function panelState({ settings, notice }: LoadedSettings): PanelState {
+  return { collapsed: settings.panelCollapsed, preSubmitCheck: settings.preSubmitCheck, notice };
 }
 
-function sameOrigin(a: string, b: string | undefined): boolean {
+function originOf(url: string | undefined): string | null {
   try {
-    return b !== undefined && new URL(a).origin === new URL(b).origin;
+    return url === undefined ? null : new URL(url).origin;
   } catch {
-    return false;
+    return null;
   }
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     async 'cs-bg-evaluate'({ snapshot }, sender: Runtime.MessageSender) {
-      // A snapshot speaks only for the page that sent it.
-      if (!sameOrigin(snapshot.url, sender.url)) throw new Error('snapshot URL is not on the sending page');
+      // A snapshot speaks only for the page that sent it, and only for that page's venue.
+      const origin = originOf(sender.url);
+      if (origin === null || originOf(snapshot.url) !== origin) throw new Error('snapshot URL is not on the sending page');
+      if (!venueById(snapshot.venue).origins.includes(origin)) throw new Error('snapshot venue is not the sending page\'s');
       const { settings } = await deps.settings.current();
       const result = await deps.evaluate(snapshot, settings);
       const tabId = sender.tab?.id;
@@ -39,17 +42,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const symbol = snapshot.symbol.status === 'read' ? (snapshot.symbol.value ?? null) : null;
         // The pop-up's copy is stored after the reply, not before (tab-status.ts): the panel waits for this
         // reply on every keystroke. A failed write leaves the pop-up one update behind.
-        deps.tabStatus.put(tabId, { url: snapshot.url, symbol, updatedAt: deps.now(), result }).catch(() => {});
+        deps.tabStatus.put(tabId, { url: snapshot.url, venue: snapshot.venue, symbol, updatedAt: deps.now(), result }).catch(() => {});
       }
       return result;
     },
     async 'cs-bg-panel-get'() {
-      return { panel: panelState((await deps.settings.current()).settings) };
+      return { panel: panelState(await deps.settings.current()) };
     },
     async 'cs-bg-panel-set'({ collapsed }) {
       const updated = await deps.settings.update({ panelCollapsed: collapsed }, false);
-      if (!updated.ok) throw new Error(updated.errors.map((e) => e.message).join(' '));
-      return { panel: panelState(updated.loaded.settings) };
+      if (!updated.ok) throw new Error(updated.errors.map((e) => `${e.field}: ${e.reason.code}`).join(', '));
+      return { panel: panelState(updated.loaded) };
     },
     async 'ui-bg-settings-get'() {
       return deps.settings.current();
@@ -59,7 +62,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return updated.ok ? updated.loaded : { invalid: updated.errors };
     },
     async 'ui-bg-status-get'({ tabId }) {
-      return { status: await deps.tabStatus.get(tabId) };
+      const [status, { notice }] = await Promise.all([tabId === null ? null : deps.tabStatus.get(tabId), deps.settings.current()]);
+      return { status, notice };
     },
   };
 }

@@ -3,8 +3,8 @@ import type { Runtime } from 'webextension-polyfill';
 import type { RouterIdentity } from './router.ts';
 
 /**
- * Origin of a content-script match pattern with a fixed host ("https://www.binance.com/*" →
- * "https://www.binance.com"); patterns with wildcard schemes or hosts give null (not used here).
+ * Origin of a content-script match pattern with a fixed host ("https://www.example.com/*" →
+ * "https://www.example.com"); patterns with wildcard schemes or hosts give null (not used here).
  */
 export function originOfMatchPattern(pattern: string): string | null {
   const match = /^(https?):\/\/([^/*]+)\/.*$/.exec(pattern);

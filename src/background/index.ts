@@ -4,7 +4,7 @@
  * wait for the settings to load (the init promise inside the settings service).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { evaluateFromSnapshot } from './scenario.ts';
+import { evaluateSnapshot } from './evaluate.ts';
 import { createHandlers } from './handlers.ts';
 import { identityOf } from './identity.ts';
 import { createRouter } from './router.ts';
@@ -17,7 +17,7 @@ const route = createRouter(
   createHandlers({
     settings: createSettingsService(browser.storage.local),
     tabStatus,
-    evaluate: evaluateFromSnapshot,
+    evaluate: evaluateSnapshot,
     now: Date.now,
   }),
 );

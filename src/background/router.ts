@@ -2,7 +2,7 @@
  * The background's one message router: sender check → payload validation → handler.
  * It answers every message (a RouterError when refused) and never throws at the sender.
  *
- * Sender classes (reference/extension-engineering.md §6.4; `sender.tab` does not tell them apart):
+ * Sender classes (`sender.tab` alone does not tell them apart: extension pages opened in a tab have one):
  * - extension page: `sender.url` under runtime.getURL('') → may send ui-bg-* messages;
  * - content script: a tab whose page origin is one of the content-script origins → cs-bg-* only;
  * - anything else (other extensions, other origins, no URL) is refused.
@@ -16,8 +16,8 @@ import {
   type Request,
   type Response,
   type RouterError,
-} from '../shared/protocol.ts';
-import { requestProblem } from '../shared/protocol-validation.ts';
+} from '../contracts/messages.ts';
+import { requestProblem } from '../contracts/guards.ts';
 
 export type SenderClass = 'extension-page' | 'content-script';
 

@@ -1,7 +1,7 @@
 /**
- * The background's view of the settings: loaded once per worker start (the init promise handlers
- * await), then kept in memory. The background is the only writer, so writes are serialised here
- * and the cache cannot go stale.
+ * The background's view of the settings: loaded on first use in each worker, then kept in memory.
+ * A failed load is not kept: the next message tries again (a new worker may start while storage is
+ * busy). The background is the only writer, so writes are serialised here and the cache cannot go stale.
  */
 import {
   loadSettings,
@@ -22,21 +22,36 @@ export interface SettingsService {
 }
 
 export function createSettingsService(area: KeyValueArea): SettingsService {
-  let state: Promise<LoadedSettings> = loadSettings(area);
+  let state: Promise<LoadedSettings> | null = null;
+  const current = (): Promise<LoadedSettings> => {
+    if (state === null) {
+      const loading = loadSettings(area);
+      state = loading;
+      // Forget a failed load, so that the next caller reads storage again.
+      loading.catch(() => {
+        if (state === loading) state = null;
+      });
+    }
+    return state;
+  };
   return {
-    current: () => state,
+    current,
     update(patch, acknowledgeNotice) {
-      const previous = state;
+      const previous = current();
       const result = previous.then(async (loaded): Promise<UpdateResult> => {
         const saved = await saveSettings(area, loaded.settings, patch, acknowledgeNotice);
         if (!saved.ok) return saved;
         return { ok: true, loaded: { settings: saved.settings, notice: acknowledgeNotice ? null : loaded.notice } };
       });
       // The next caller sees the new settings, or the old ones if this write failed.
-      state = result.then(
+      const next = result.then(
         (r) => (r.ok ? r.loaded : previous),
         () => previous,
       );
+      state = next;
+      next.catch(() => {
+        if (state === next) state = null;
+      });
       return result;
     },
   };

@@ -1,8 +1,10 @@
 /**
  * The last evaluation per tab, for the pop-up. Kept in storage.session: it survives the MV3 worker
- * being stopped, and is dropped when the browser closes.
+ * being stopped, and is dropped when the browser closes. What is read back is checked like a
+ * message: an entry another version (or anything else) wrote is dropped, never handed to the pop-up.
  */
-import type { TabStatus } from '../shared/protocol.ts';
+import type { TabStatus } from '../contracts/messages.ts';
+import { tabStatusProblem } from '../contracts/guards.ts';
 import type { KeyValueArea } from '../shared/settings.ts';
 
 const keyOf = (tabId: number): string => `tab:${tabId}`;
@@ -30,7 +32,14 @@ export function createTabStatusStore(area: KeyValueArea): TabStatusStore {
   }
   return {
     put: (tabId, status) => inOrder(() => area.set({ [keyOf(tabId)]: status }), true),
-    get: (tabId) => inOrder(async () => ((await area.get([keyOf(tabId)]))[keyOf(tabId)] as TabStatus | undefined) ?? null),
+    get: (tabId) =>
+      inOrder(async () => {
+        const stored: unknown = (await area.get([keyOf(tabId)]))[keyOf(tabId)];
+        if (stored === undefined) return null;
+        if (tabStatusProblem(stored) === null) return stored as TabStatus;
+        await area.remove(keyOf(tabId));
+        return null;
+      }),
     forget: (tabId) => inOrder(() => area.remove(keyOf(tabId))),
   };
 }

@@ -2,9 +2,9 @@
  * Ties the form watcher, the background evaluation and the panel together for one page.
  * Everything the page could trigger ends in try/catch here or in the watcher: nothing escapes into it.
  */
-import type { FormSnapshot } from '../adapters/types';
-import type { Evaluation, VenueId } from '../engine/evaluation';
-import { isRouterError, type EvaluateResult, type PanelState, type RouterError } from '../shared/protocol';
+import type { FormSnapshot } from '../contracts/snapshot';
+import { isRouterError, type EvaluateResult, type PanelState, type RouterError } from '../contracts/messages';
+import { reason, type Reason } from '../contracts/reasons';
 import { unavailableEvaluation } from '../ui/placeholder';
 import { latestOnly } from './latest';
 import type { PanelView } from './panel/Panel';
@@ -29,24 +29,21 @@ export interface Controller {
   stop(): void;
 }
 
-const VENUE: Record<FormSnapshot['venue'], VenueId> = { 'binance-usdm': 'binance' };
 const MAX_RETRIES = 3;
 
-function placeholderFor(reason: string, snapshot: FormSnapshot): Evaluation {
-  return unavailableEvaluation(reason, {
-    venue: VENUE[snapshot.venue],
-    symbol: snapshot.symbol.value ?? '',
-    quoteAsset: snapshot.quoteAsset.value ?? '',
-  });
+/** No figures, only reasons: every figure unavailable, every reason listed. */
+function showReasons(view: PanelView, reasons: Reason[], snapshot: FormSnapshot): void {
+  view.evaluation = unavailableEvaluation(reasons[0]!, { symbol: snapshot.symbol.value ?? '', quoteAsset: snapshot.quoteAsset.value ?? '' });
+  view.reasons = reasons;
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function detail(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 200);
 }
 
 export function startController(deps: ControllerDeps): Controller {
   const { doc } = deps;
-  const view: PanelView = { evaluation: null, pending: false, collapsed: false };
+  const view: PanelView = { evaluation: null, reasons: null, pending: false, collapsed: false, notice: null };
   let panel: PanelHandle | null = null;
   let root: Element | null = null;
   let stopped = false;
@@ -70,7 +67,10 @@ export function startController(deps: ControllerDeps): Controller {
     (reply, snapshot) => {
       if (isRouterError(reply)) return failed(reply.error, snapshot);
       retries = 0;
-      view.evaluation = 'evaluation' in reply ? reply.evaluation : placeholderFor(reply.unavailable, snapshot);
+      if ('evaluation' in reply) {
+        view.evaluation = reply.evaluation;
+        view.reasons = null;
+      } else showReasons(view, reply.unavailable, snapshot);
       view.pending = false;
       show();
     },
@@ -80,7 +80,7 @@ export function startController(deps: ControllerDeps): Controller {
   /** The background refused or could not be reached (it may be starting up): say so, ask again a few times. */
   function failed(error: unknown, snapshot: FormSnapshot): void {
     if (deps.isOrphaned(error)) return stop();
-    view.evaluation = placeholderFor(`no figures: ${describe(error)}`, snapshot);
+    showReasons(view, [reason('background.unreachable', { detail: detail(error) })], snapshot);
     view.pending = false;
     show();
     if (retries++ < MAX_RETRIES) {
@@ -120,7 +120,7 @@ export function startController(deps: ControllerDeps): Controller {
       onError(error) {
         if (deps.isOrphaned(error)) return stop();
         if (!panel || !lastSnapshot) return;
-        view.evaluation = placeholderFor(`can't read the page (${describe(error)})`, lastSnapshot);
+        showReasons(view, [reason('page.readFailed', { detail: detail(error) })], lastSnapshot);
         view.pending = false;
         show();
       },
@@ -137,6 +137,7 @@ export function startController(deps: ControllerDeps): Controller {
     .then((reply) => {
       if (stopped || isRouterError(reply)) return;
       view.collapsed = reply.panel.collapsed;
+      view.notice = reply.panel.notice;
       show();
     })
     .catch((error: unknown) => {

@@ -1,22 +1,23 @@
 /**
- * Content-script entry (standalone IIFE on www.binance.com): side effects only. Starts the controller
- * on a USDⓈ-M futures page, or once the SPA navigates to one; nothing may throw into the page.
+ * Content-script entry (one standalone IIFE on every venue's pages): side effects only. Starts the
+ * controller with the adapter for the current page, or once the SPA navigates to a supported page;
+ * nothing may throw into the page. Knows no venue: the adapter lookup picks one.
  */
-import { detectBinanceFutures } from '../adapters/binance/route';
-import { createBinanceReader } from '../adapters/binance/read';
-import { CsToBg } from '../shared/protocol';
+import type { VenueAdapter } from '../adapters/adapter';
+import { adapterFor } from '../adapters/index';
+import { CsToBg } from '../contracts/messages';
 import { startController, type Controller } from './controller';
 import { sendToBackground } from '../shared/messaging';
 import { extensionAlive, isContextInvalidated } from './lifecycle';
 import { mountPanel } from './panel/mount';
 
-/** How often to look for a futures route while on another Binance page (SPA navigation). */
+/** How often to look for a supported route while on another page of the site (SPA navigation). */
 const ROUTE_CHECK_MS = 1000;
 
-function start(): Controller {
+function start(adapter: VenueAdapter): Controller {
   return startController({
     doc: document,
-    source: createBinanceReader(document, () => location.href),
+    source: adapter.createReader(document, () => location.href),
     evaluate: (snapshot) => sendToBackground({ type: CsToBg.evaluate, snapshot }),
     loadPanelState: () => sendToBackground({ type: CsToBg.panelGet }),
     saveCollapsed: (collapsed) => sendToBackground({ type: CsToBg.panelSet, collapsed }),
@@ -28,26 +29,27 @@ function start(): Controller {
       clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
       pollMs: 250,
       fullReadMs: 1000,
+      settlePollMs: 100,
     },
     retryMs: 500,
   });
 }
 
 function run(): void {
-  let controller: Controller | null = null;
+  let running: { adapter: VenueAdapter; controller: Controller } | null = null;
   const check = () => {
     try {
       if (!extensionAlive()) {
-        controller?.stop();
+        running?.controller.stop();
         clearInterval(routeCheck);
         return;
       }
-      const onFutures = detectBinanceFutures(location.href) !== null;
-      if (onFutures && !controller) controller = start();
-      else if (!onFutures && controller) {
-        controller.stop();
-        controller = null;
+      const adapter = adapterFor(location.href);
+      if (running && running.adapter !== adapter) {
+        running.controller.stop();
+        running = null;
       }
+      if (adapter && !running) running = { adapter, controller: start(adapter) };
     } catch {
       // A page oddity must never surface as an error in the exchange's console.
     }

@@ -1,9 +1,15 @@
 /**
- * Watches the exchange's order form and reports a new snapshot whenever what the adapter reads changes.
+ * Watches the exchange's order form, and the parts of the page outside it that the adapter reads,
+ * and reports a new snapshot whenever what the adapter reads changes.
  *
  * Cost model (trading pages mutate hundreds of times a second outside the form):
  * - a MutationObserver on the form root's subtree only, plus childList (no subtree) on its parent to see
  *   the root being replaced; the order book is never observed;
+ * - a second MutationObserver on the elements the last read took its outside-the-form values from
+ *   (the account panel's label/value pairs, the positions tab group): a change there asks for a full
+ *   read at once, so no figure rests on a reading those parts no longer show;
+ * - while some outside part was not on the page at all (still hydrating, or a broken selector), a
+ *   full re-read every settlePollMs until it is;
  * - capture-phase input/change/focus listeners on the document, filtered to form controls;
  * - a light poll of the root's input values and of location.href (page writes may fire no event and no
  *   mutation; SPA navigation uses history.pushState, which an isolated world cannot hook), only while the
@@ -18,13 +24,16 @@
  * once (in a microtask, so a keystroke reaches the panel without waiting for the next frame), later ones in
  * the same frame are folded into one read when the next frame starts.
  */
-import type { ReadScope } from '../adapters/types';
+import type { OutsideParts } from '../adapters/adapter';
+import type { ReadScope } from '../contracts/snapshot';
 
 export interface FormSource<S> {
   /** The one visible order-form root, or null. */
   findRoot(): Element | null;
   /** Reads the page (form, account panel, positions) into a snapshot. Never throws (the caller guards anyway). */
   read(scope: ReadScope): S;
+  /** Where the last read found the parts outside the form. */
+  outsideParts(): OutsideParts;
 }
 
 export interface WatchCallbacks<S> {
@@ -42,6 +51,8 @@ export interface WatchTiming {
   clearInterval(handle: unknown): void;
   pollMs: number;
   fullReadMs: number;
+  /** Re-read interval while an outside part is missing from the page. */
+  settlePollMs: number;
 }
 
 export interface FormWatcher {
@@ -98,6 +109,7 @@ export function watchForm<S>(
       inputValues = currentInputValues();
       lastHref = doc.location?.href ?? '';
       const snapshot = source.read(scopeNow);
+      watchOutside(source.outsideParts());
       const key = JSON.stringify(snapshot);
       if (key === lastKey) return;
       lastKey = key;
@@ -118,6 +130,25 @@ export function watchForm<S>(
       if (root.parentNode) rootObserver.observe(root.parentNode, { childList: true });
     }
     callbacks.onRoot(root);
+  }
+
+  // --- observers outside the form --------------------------------------------------------
+  const outsideObserver = view ? new view.MutationObserver(fullTrigger) : null;
+  let watched: readonly Element[] = [];
+  let settlePoll: unknown = null;
+  function watchOutside(parts: OutsideParts): void {
+    const same = parts.watch.length === watched.length && parts.watch.every((el, i) => el === watched[i]);
+    if (!same) {
+      watched = parts.watch;
+      outsideObserver?.disconnect();
+      for (const el of watched) outsideObserver?.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+    }
+    if (!parts.settled && settlePoll === null) {
+      settlePoll = timing.setInterval(() => doc.visibilityState === 'visible' && fullTrigger(), timing.settlePollMs);
+    } else if (parts.settled && settlePoll !== null) {
+      timing.clearInterval(settlePoll);
+      settlePoll = null;
+    }
   }
 
   function currentInputValues(): string[] {
@@ -157,6 +188,8 @@ export function watchForm<S>(
     stop() {
       stopped = true;
       rootObserver?.disconnect();
+      outsideObserver?.disconnect();
+      if (settlePoll !== null) timing.clearInterval(settlePoll);
       for (const type of WATCHED_EVENTS) doc.removeEventListener(type, onEvent, true);
       view?.removeEventListener('popstate', fullTrigger);
       timing.clearInterval(poll);

@@ -1,8 +1,9 @@
 import { type Dec } from '../shared/decimal';
-import type { Mode, Side } from './evaluation';
+import type { Mode, Side } from '../contracts/evaluation';
+import { reason, type Reason } from '../contracts/reasons';
 
 /**
- * What an order leaves on its symbol (margin-math.md §8): adding averages the entry, reducing keeps it
+ * What an order leaves on its symbol (docs/engine.md): adding averages the entry, reducing keeps it
  * and realises PnL, an order larger than a one-way position flips it. In hedge mode the order touches
  * only its own leg; the other leg stays (and shares the liquidation price in cross).
  */
@@ -44,7 +45,7 @@ export interface MergeInput {
   price: Dec;
   leverage: Dec;
   /** Collects what had to be assumed. */
-  assumptions: string[];
+  assumptions: Reason[];
 }
 
 const other = (side: Side): Side => (side === 'long' ? 'short' : 'long');
@@ -68,7 +69,7 @@ export function mergeOrder(input: MergeInput): MergedLeg {
   // Isolated figures need the margin behind the existing leg; a cross leg has none of its own.
   if (target.mode !== 'isolated' || m0 === undefined) {
     m0 = q0.times(target.entry).div(leverage);
-    assumptions.push(`isolated margin of the existing ${target.side} assumed to be its entry value / ${leverage.toFixed()}x`);
+    assumptions.push(reason('assume.existingIsolatedMargin', { side: target.side, leverage: leverage.toFixed() }));
   }
   const margin0 = m0 ?? zero;
 
@@ -82,13 +83,13 @@ export function mergeOrder(input: MergeInput): MergedLeg {
   const pnlPerUnit = target.side === 'long' ? price.minus(target.entry) : target.entry.minus(price);
   const realizedPnl = closed.times(pnlPerUnit);
   if (q1.lt(q0)) {
-    assumptions.push('a reduced isolated position keeps a pro-rata share of its margin');
+    assumptions.push(reason('assume.reducedMarginProRata'));
     const size = q0.minus(q1);
     return { leg: { side: target.side, size, entry: target.entry }, opposite, isolatedMargin: margin0.times(size).div(q0), realizedPnl, openedQuantity: zero };
   }
   const rest = q1.minus(q0);
   if (rest.isZero() || positionMode === 'hedge') {
-    if (rest.gt(0)) assumptions.push(`the close order is larger than the ${target.side}: only the position size can close`);
+    if (rest.gt(0)) assumptions.push(reason('assume.closeLargerThanPosition', { side: target.side }));
     return { leg: null, opposite, isolatedMargin: zero, realizedPnl, openedQuantity: zero };
   }
   return { leg: { side: direction, size: rest, entry: price }, opposite, isolatedMargin: newMargin(rest), realizedPnl, openedQuantity: rest };

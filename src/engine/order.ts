@@ -12,11 +12,13 @@ import type {
   RiskLimits,
   Side,
   SideEvaluation,
-} from './evaluation';
+} from '../contracts/evaluation';
+import { reason, type Reason } from '../contracts/reasons';
+import { unavailableFigures, unavailableSide } from '../contracts/figures';
 import { mergeOrder, type LegState, type MergedLeg } from './merge';
-import { notionalAt, solvePosition, type Leg, type Maintenance, type OtherPosition, type PositionScenario, type Sign } from './position';
-import { VENUE_RULES, VENUES } from './rules';
-import { FieldError, fieldError, parseDecimal, type SignCheck } from './input';
+import { notionalAt, solvePosition, type Leg, type Maintenance, type OtherPosition, type PositionInput, type Sign } from './position';
+import { isRuleId, RULES, type VenueRule } from './rules';
+import { asEngineError, FieldError, invalid, parseDecimal, type SignCheck } from './input';
 import { tiersFromTable } from './tables';
 import { tierIndexFor, TierTableError } from './tiers';
 
@@ -28,25 +30,27 @@ import { tierIndexFor, TierTableError } from './tiers';
 const ZERO = new D(0);
 const HUNDRED = new D(100);
 const YES: Figure = { kind: 'value', value: '1' };
-const NO_STOP: Figure = { kind: 'none', reason: 'no stop-loss set' };
 const NO: Figure = { kind: 'value', value: '0' };
 
 const value = (d: Dec): Figure => ({ kind: 'value', value: d.toFixed() });
-const none = (reason: string): Figure => ({ kind: 'none', reason });
-const unavailable = (reason: string): Figure => ({ kind: 'unavailable', reason });
+const none = (why: Reason): Figure => ({ kind: 'none', reason: why });
+const unavailable = (why: Reason): Figure => ({ kind: 'unavailable', reason: why });
+const NO_STOP = none(reason('figure.noStopLoss'));
 
 /** A required decimal from an OrderScenario string field. */
 function dec(text: string | undefined, field: string, check: SignCheck = 'positive'): Dec {
-  if (typeof text !== 'string' || text.trim() === '') throw new FieldError(field, `${field} is missing`);
+  if (text === undefined || text === '') throw invalid(field, 'input.missing', { field });
   return parseDecimal(text, field, check);
 }
 
 const optionalDec = (text: string | undefined, field: string, check: SignCheck = 'positive') =>
   text === undefined || text === '' ? undefined : dec(text, field, check);
 
-const SYMBOL = /^[A-Z0-9][A-Z0-9:_-]{1,39}$/;
+const SYMBOL = /^[\p{L}\p{N}][\p{L}\p{N}:_-]{0,39}$/u;
+const LIMIT_KEYS = ['maxLoss', 'maxLossPct', 'minLiquidationDistancePct', 'maxLeverage'] as const satisfies readonly (keyof RiskLimits)[];
 
 interface Parsed {
+  rule: VenueRule;
   price: Dec;
   quantity: Dec;
   leverage: Dec;
@@ -62,30 +66,32 @@ interface Parsed {
   addedMargin: Dec;
   accountEquity?: Dec;
   pctOfEquity?: Dec;
-  /** Each limit set, with its text for the check messages (written once per evaluation, not per mode). */
+  /** Each limit set, with its text for the check reasons (written once per evaluation, not per mode). */
   limits: { [K in keyof RiskLimits]?: { at: Dec; text: string } };
 }
 
 function parse(sc: OrderScenario): Parsed {
-  if (!VENUES.includes(sc.venue)) throw new FieldError('venue', `unknown venue ${JSON.stringify(sc.venue)}`);
-  if (typeof sc.symbol !== 'string' || !SYMBOL.test(sc.symbol)) throw new FieldError('symbol', `unknown symbol ${JSON.stringify(sc.symbol)}`);
+  if (!isRuleId(sc.rule)) throw invalid('rule', 'input.unknownRule', { rule: String(sc.rule) });
+  const rule = RULES[sc.rule];
+  if (typeof sc.symbol !== 'string' || !SYMBOL.test(sc.symbol)) throw invalid('symbol', 'input.unknownSymbol', { symbol: String(sc.symbol) });
   const price = dec(sc.order.price, 'order.price');
   const quantity = dec(sc.order.quantity, 'order.quantity');
   const leverage = dec(sc.order.leverage, 'order.leverage');
   const mark = dec(sc.market.markPrice, 'market.markPrice');
   const takerRate = dec(sc.market.takerRate, 'market.takerRate', 'nonNegative');
-  if (takerRate.gte(1)) throw new FieldError('market.takerRate', 'market.takerRate is a fraction and must be below 1');
+  if (takerRate.gte(1)) throw invalid('market.takerRate', 'input.fraction', { field: 'market.takerRate', value: takerRate.toFixed() });
   let maintenance: Maintenance;
   const m = sc.market.maintenance;
   if ('table' in m) {
     try {
-      maintenance = { kind: 'table', table: tiersFromTable(m.table, sc.venue) };
+      maintenance = { kind: 'table', table: tiersFromTable(m.table, rule) };
     } catch (err) {
-      if (err instanceof TierTableError) throw new FieldError('market.maintenance', err.message);
+      if (err instanceof TierTableError) throw new FieldError('market.maintenance', err.reason.code, err.reason.params as Record<string, string>);
       throw err;
     }
   } else {
     const rate = dec(m.assumedRate, 'market.maintenance.assumedRate', 'nonNegative');
+    if (rate.gte(1)) throw invalid('market.maintenance.assumedRate', 'input.fraction', { field: 'market.maintenance.assumedRate', value: rate.toFixed() });
     const amount = dec(m.assumedAmount, 'market.maintenance.assumedAmount', 'any');
     maintenance = { kind: 'fixed', tier: { label: 'assumed', floor: null, maxLeverage: null, rate, amount } };
   }
@@ -116,11 +122,12 @@ function parse(sc: OrderScenario): Parsed {
   }
   const accountEquity = optionalDec(sc.account.accountEquity, 'account.accountEquity');
   const limits: Parsed['limits'] = {};
-  for (const key of ['maxLoss', 'maxLossPct', 'minLiquidationDistancePct', 'maxLeverage'] as const) {
+  for (const key of LIMIT_KEYS) {
     const at = optionalDec(sc.limits?.[key], `limits.${key}`);
     if (at) limits[key] = { at, text: at.toFixed() };
   }
   return {
+    rule,
     price,
     quantity,
     leverage,
@@ -139,18 +146,19 @@ function parse(sc: OrderScenario): Parsed {
   };
 }
 
-/** Leverage must not exceed the tier's maximum for the notional the position will have. */
-function checkLeverage(p: Parsed, notional: Dec): void {
-  if (p.maintenance.kind !== 'table') return;
+/** The bracket's maximum leverage when the position this side leaves is above it; undefined when allowed. */
+function leverageAboveBracket(p: Parsed, notional: Dec): Reason | undefined {
+  if (p.maintenance.kind !== 'table') return undefined;
   const index = tierIndexFor(p.maintenance.table, notional);
-  if (index === 'beyond-table') return;
+  if (index === 'beyond-table') return undefined;
   const tier = p.maintenance.table.tiers[index]!;
-  if (tier.maxLeverage && p.leverage.gt(tier.maxLeverage)) {
-    throw new FieldError(
-      'order.leverage',
-      `leverage ${p.leverage.toFixed()}x is above the maximum ${tier.maxLeverage.toFixed()}x for a position of ${notional.toDecimalPlaces(2).toFixed()} (tier ${tier.label})`,
-    );
-  }
+  if (!tier.maxLeverage || !p.leverage.gt(tier.maxLeverage)) return undefined;
+  return reason('figure.aboveBracketLeverage', {
+    leverage: p.leverage.toFixed(),
+    max: tier.maxLeverage.toFixed(),
+    tier: tier.label,
+    notional: notional.toDecimalPlaces(2).toFixed(),
+  });
 }
 
 function toLeg(m: { side: Side; size: Dec; entry: Dec }, mark: Dec, maintenance: Maintenance): Leg {
@@ -177,23 +185,22 @@ function stopOutcome(p: Parsed, leg: LegState, openFee: Dec): Shared['stop'] {
   if (!p.stopLoss) return { loss: NO_STOP, beyond: NO_STOP };
   const long = leg.side === 'long';
   if (long ? !p.stopLoss.lt(leg.entry) : !p.stopLoss.gt(leg.entry)) {
-    const reason = none(`the stop-loss ${p.stopLoss.toFixed()} is ${long ? 'above' : 'below'} the entry: it is no stop for a ${leg.side}`);
-    return { loss: reason, beyond: reason };
+    const wrong = none(reason('figure.stopOnWrongSide', { stop: p.stopLoss.toFixed(), side: leg.side }));
+    return { loss: wrong, beyond: wrong };
   }
   const priceLoss = leg.size.times(long ? leg.entry.minus(p.stopLoss) : p.stopLoss.minus(leg.entry));
   const closeAtStop = leg.size.times(p.stopLoss).times(p.takerRate);
   return { at: p.stopLoss, loss: value(priceLoss.plus(openFee).plus(closeAtStop)), beyond: NO };
 }
 
-function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode, shared: Shared): ModeFigures {
+function modeFigures(p: Parsed, merged: MergedLeg, mode: Mode, shared: Shared): ModeFigures {
   const { openFee } = shared;
-  const rule = VENUE_RULES[sc.venue];
+  const rule = p.rule;
   const leg = merged.leg!;
   const legs: Leg[] = [toLeg(leg, shared.fillMark, p.maintenance)];
-  let position: PositionScenario;
-  let margin: Dec | undefined;
+  let position: PositionInput;
   if (mode === 'isolated') {
-    margin = merged.isolatedMargin.plus(p.addedMargin);
+    const margin = merged.isolatedMargin.plus(p.addedMargin);
     position = { rule, inverse: false, legs, leverage: p.leverage, collateral: { kind: 'isolated', margin }, orderMargin: ZERO, takerRate: p.takerRate, others: [], tierUnit: 'notional' };
   } else {
     const cross = p.cross!;
@@ -205,42 +212,58 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
   const r = solvePosition(position);
   const s = leg.side === 'long' ? 1 : -1;
 
-  const liq = r.liquidationPrice;
-  const liquidationPrice = liq ? value(liq) : none('no liquidation price: the collateral covers any price move');
-  const distance = liq ? (s === 1 ? p.mark.minus(liq) : liq.minus(p.mark)).times(p.pctOfMark) : undefined;
-  const closeNotional = notionalAt(leg.size, liq ?? p.mark, false);
-  const closeFee = closeNotional.times(p.takerRate);
-  let liquidationFee = none('no liquidation price');
-  if (!p.liquidationFeeRate) liquidationFee = none('no liquidation fee rate given for this market');
-  else if (liq) liquidationFee = value(closeNotional.times(p.liquidationFeeRate));
-  // Isolated: at most the margin put in (less what a price → 0 leaves); cross: all cross equity now.
-  const atRisk = mode === 'isolated' ? margin!.minus(r.equityFloor) : r.equity.minus(r.equityFloor);
-  const worst = atRisk.plus(openFee);
+  // The worst case, defined once for both modes and for `calc` (position.ts), plus the fee to open.
+  const worst = r.worstCaseLoss.plus(openFee);
   const worstPct = p.pctOfEquity ? worst.times(p.pctOfEquity) : undefined;
+  const worstCaseLoss = value(worst);
+  const worstCaseLossPct = worstPct ? value(worstPct) : unavailable(reason('figure.accountUnknown'));
+
+  const closeFeeAt = (price: Dec) => notionalAt(leg.size, price, false).times(p.takerRate);
+  if (r.liquidatesNow) {
+    // Equity at the marks is already at or below the requirement: no price to move to, it liquidates now.
+    const now = unavailable(reason('figure.liquidatesNow', { equity: r.equity.toFixed(), requirement: (r.requirement ?? ZERO).toFixed() }));
+    return {
+      liquidationPrice: now, bankruptcyPrice: now, liquidationDistancePct: now, initialMargin: shared.initialMargin,
+      maintenanceMargin: r.maintenanceMargin ? value(r.maintenanceMargin) : now, maintenanceRate: r.maintenanceRate ? value(r.maintenanceRate) : now,
+      tier: r.tier ? { kind: 'value', value: r.tier } : now, openFee: shared.openFeeFigure, closeFee: value(closeFeeAt(p.mark)),
+      liquidationFee: now, worstCaseLoss, worstCaseLossPct, stopLossLoss: worstCaseLoss, stopBeyondLiquidation: YES, marginRatio: now,
+      limitChecks: limitChecks(p, worst, worstPct, ZERO),
+    };
+  }
+
+  const liq = r.liquidationPrice;
+  const noLiquidation = reason('figure.noLiquidation');
+  const liquidationPrice = liq ? value(liq) : none(noLiquidation);
+  const distance = liq ? (s === 1 ? p.mark.minus(liq) : liq.minus(p.mark)).times(p.pctOfMark) : undefined;
+  const closeFee = closeFeeAt(liq ?? p.mark);
+  let liquidationFee = none(noLiquidation);
+  if (!p.liquidationFeeRate) liquidationFee = none(reason('figure.noLiquidationFeeRate'));
+  else if (liq) liquidationFee = value(notionalAt(leg.size, liq, false).times(p.liquidationFeeRate));
 
   let stopLossLoss: Figure = shared.stop.loss;
   let stopBeyond: Figure = shared.stop.beyond;
   if (shared.stop.at && liq && (s === 1 ? shared.stop.at.lte(liq) : shared.stop.at.gte(liq))) {
     // Liquidation comes first: the stop never fills, the loss is the worst case.
     stopBeyond = YES;
-    stopLossLoss = value(worst);
+    stopLossLoss = worstCaseLoss;
   }
 
   // ×100 before the division: a short multiplication instead of one with the 40-digit quotient.
-  const marginRatio = r.requirement && r.equity.gt(0) ? value(r.requirement.times(HUNDRED).div(r.equity)) : unavailable('equity is not positive');
+  const marginRatio = r.requirement && r.equity.gt(0) ? value(r.requirement.times(HUNDRED).div(r.equity)) : unavailable(reason('figure.equityNotPositive'));
+  const notComputable = unavailable(reason('figure.notComputable'));
   return {
     liquidationPrice,
-    bankruptcyPrice: r.bankruptcyPrice ? value(r.bankruptcyPrice) : none('no bankruptcy price'),
-    liquidationDistancePct: distance ? value(distance) : none('no liquidation price'),
+    bankruptcyPrice: r.bankruptcyPrice ? value(r.bankruptcyPrice) : none(reason('figure.noBankruptcy')),
+    liquidationDistancePct: distance ? value(distance) : none(noLiquidation),
     initialMargin: shared.initialMargin,
-    maintenanceMargin: r.maintenanceMargin ? value(r.maintenanceMargin) : unavailable(r.unavailable.maintenanceMargin ?? 'not computable'),
-    maintenanceRate: r.maintenanceRate ? value(r.maintenanceRate) : unavailable('not computable'),
-    tier: r.tier ? { kind: 'value', value: r.tier } : unavailable('not computable'),
+    maintenanceMargin: r.maintenanceMargin ? value(r.maintenanceMargin) : unavailable(r.unavailable.maintenanceMargin ?? reason('figure.notComputable')),
+    maintenanceRate: r.maintenanceRate ? value(r.maintenanceRate) : notComputable,
+    tier: r.tier ? { kind: 'value', value: r.tier } : notComputable,
     openFee: shared.openFeeFigure,
     closeFee: value(closeFee),
     liquidationFee,
-    worstCaseLoss: value(worst),
-    worstCaseLossPct: worstPct ? value(worstPct) : unavailable("can't read: account balance"),
+    worstCaseLoss,
+    worstCaseLossPct,
     stopLossLoss,
     stopBeyondLiquidation: stopBeyond,
     marginRatio,
@@ -252,28 +275,17 @@ function modeFigures(sc: OrderScenario, p: Parsed, merged: MergedLeg, mode: Mode
 function limitChecks(p: Parsed, worst: Dec, worstPct: Dec | undefined, distance: Dec | undefined): LimitCheck[] {
   const checks: LimitCheck[] = [];
   const { maxLoss, maxLossPct, minLiquidationDistancePct: minDistance, maxLeverage } = p.limits;
-  if (maxLoss) {
-    const ok = worst.lte(maxLoss.at);
-    checks.push({ limit: 'maxLoss', ok, message: `worst-case loss ${ok ? 'within' : 'above'} your ${maxLoss.text} limit` });
-  }
-  if (maxLossPct && worstPct) {
-    const ok = worstPct.lte(maxLossPct.at);
-    checks.push({ limit: 'maxLossPct', ok, message: `worst-case loss ${ok ? 'within' : 'above'} your ${maxLossPct.text}% of the account` });
-  }
-  if (minDistance && distance) {
-    const ok = distance.gte(minDistance.at);
-    const message = ok ? `liquidation at least ${minDistance.text}% from mark` : `liquidation closer than your ${minDistance.text}% minimum`;
-    checks.push({ limit: 'minLiquidationDistancePct', ok, message });
-  }
-  if (maxLeverage) {
-    const ok = p.leverage.lte(maxLeverage.at);
-    checks.push({ limit: 'maxLeverage', ok, message: `leverage ${ok ? 'within' : 'above'} your ${maxLeverage.text}x limit` });
-  }
+  const check = (limit: LimitCheck['limit'], ok: boolean, bound: { text: string }, actual: Dec) =>
+    checks.push({ limit, ok, reason: reason(`limit.${limit}`, { ok: ok ? 'yes' : 'no', limit: bound.text, actual: actual.toFixed() }) });
+  if (maxLoss) check('maxLoss', worst.lte(maxLoss.at), maxLoss, worst);
+  if (maxLossPct && worstPct) check('maxLossPct', worstPct.lte(maxLossPct.at), maxLossPct, worstPct);
+  if (minDistance && distance) check('minLiquidationDistancePct', distance.gte(minDistance.at), minDistance, distance);
+  if (maxLeverage) check('maxLeverage', p.leverage.lte(maxLeverage.at), maxLeverage, p.leverage);
   return checks;
 }
 
-function flatFigures(reason: string, openFee: Dec): ModeFigures {
-  const n = none(reason);
+function flatFigures(openFee: Dec): ModeFigures {
+  const n = none(reason('figure.closesPosition'));
   return {
     liquidationPrice: n, bankruptcyPrice: n, liquidationDistancePct: n, initialMargin: value(ZERO), maintenanceMargin: value(ZERO),
     maintenanceRate: n, tier: n, openFee: value(openFee), closeFee: value(ZERO), liquidationFee: n, worstCaseLoss: value(openFee),
@@ -281,48 +293,63 @@ function flatFigures(reason: string, openFee: Dec): ModeFigures {
   };
 }
 
-export function unavailableFigures(reason: string): ModeFigures {
-  const u = unavailable(reason);
-  return {
-    liquidationPrice: u, bankruptcyPrice: u, liquidationDistancePct: u, initialMargin: u, maintenanceMargin: u, maintenanceRate: u,
-    tier: u, openFee: u, closeFee: u, liquidationFee: u, worstCaseLoss: u, worstCaseLossPct: u, stopLossLoss: u, stopBeyondLiquidation: u, marginRatio: u,
-    limitChecks: [],
-  };
-}
-
-/** A side the form can submit but that cannot be priced (e.g. its Max is unreadable for a % size). */
-export function unavailableSide(side: Side, reason: string): SideEvaluation {
-  return { side, resulting: null, isolated: unavailableFigures(reason), cross: unavailableFigures(reason) };
-}
-
-function inputsUsed(sc: OrderScenario, p: Parsed): { inputs: InputUsed[]; assumptions: string[] } {
+function inputsUsed(sc: OrderScenario, p: Parsed): { inputs: InputUsed[]; assumptions: Reason[] } {
   const q = sc.quoteAsset;
   const inputs: InputUsed[] = [
-    { name: 'price', value: p.price.toFixed(), source: sc.order.type === 'market' ? 'mark price (market order)' : 'limit price' },
-    { name: 'quantity', value: p.quantity.toFixed(), source: 'order size, base units' },
-    { name: 'leverage', value: `${p.leverage.toFixed()}x`, source: 'leverage' },
-    { name: 'mark price', value: p.mark.toFixed(), source: 'mark price' },
-    { name: 'taker fee', value: `${p.takerRate.times(HUNDRED).toFixed()}%`, source: 'settings' },
+    { item: 'price', value: p.price.toFixed(), source: sc.order.type === 'market' ? 'markForMarketOrder' : 'limitPrice' },
+    { item: 'quantity', value: p.quantity.toFixed(), source: 'orderForm' },
+    { item: 'leverage', value: p.leverage.toFixed(), unit: 'x', source: 'orderForm' },
+    { item: 'markPrice', value: p.mark.toFixed(), source: 'pageHeader' },
+    { item: 'takerFee', value: p.takerRate.times(HUNDRED).toFixed(), unit: '%', source: 'settings' },
   ];
-  const assumptions: string[] = [];
+  const assumptions: Reason[] = [];
   const m = sc.market.maintenance;
   if ('table' in m) {
-    inputs.push({ name: 'maintenance tiers', value: `${m.table.venue} ${m.table.symbol}`, source: `bundled table as of ${m.table.asOf ?? 'an unknown date'}: ${m.table.source}` });
-    if (m.table.partial) assumptions.push(`the ${m.table.symbol} tier table is partial: no figures above its last tier`);
+    inputs.push({ item: 'maintenanceTiers', value: m.table.symbol, source: 'bundledTable', provenance: `${m.table.asOf ?? 'undated'}: ${m.table.source}` });
+    if (m.table.partial) assumptions.push(reason('assume.partialTierTable', { symbol: m.table.symbol }));
   } else {
-    assumptions.push(`maintenance rate assumed ${new D(m.assumedRate).times(HUNDRED).toFixed()}%: ${m.why}`);
+    inputs.push({ item: 'maintenanceTiers', value: new D(m.assumedRate).times(HUNDRED).toFixed(), unit: '%', source: 'assumption' });
   }
   if (p.cross) {
-    inputs.push({ name: 'cross wallet balance', value: `${p.cross.wallet.toFixed()} ${q}`, source: 'account' });
-    inputs.push({ name: 'other cross positions', value: String(p.cross.others.length), source: 'positions list' });
+    inputs.push({ item: 'crossWallet', value: p.cross.wallet.toFixed(), unit: q, source: 'accountPanel' });
+    inputs.push({ item: 'otherCrossPositions', value: String(p.cross.others.length), source: 'positionsList' });
   }
   for (const leg of p.existing) {
-    inputs.push({ name: `existing ${leg.side}`, value: `${leg.size.toFixed()} @ ${leg.entry.toFixed()} (${leg.mode})`, source: 'positions list' });
+    inputs.push({ item: 'existingPosition', value: `${leg.side} ${leg.size.toFixed()} @ ${leg.entry.toFixed()} (${leg.mode})`, source: 'positionsList' });
   }
-  if (p.addedMargin.gt(0)) inputs.push({ name: 'added isolated margin', value: `${p.addedMargin.toFixed()} ${q}`, source: 'user' });
-  if (p.stopLoss) inputs.push({ name: 'stop-loss', value: p.stopLoss.toFixed(), source: 'TP/SL' });
-  if (p.accountEquity) inputs.push({ name: 'account equity', value: `${p.accountEquity.toFixed()} ${q}`, source: 'account' });
+  if (p.addedMargin.gt(0)) inputs.push({ item: 'addedIsolatedMargin', value: p.addedMargin.toFixed(), unit: q, source: 'user' });
+  if (p.stopLoss) inputs.push({ item: 'stopLoss', value: p.stopLoss.toFixed(), source: 'orderForm' });
+  if (p.accountEquity) inputs.push({ item: 'accountEquity', value: p.accountEquity.toFixed(), unit: q, source: 'accountPanel' });
   return { inputs, assumptions };
+}
+
+function evaluateSide(sc: OrderScenario, p: Parsed, side: Side, openFee: Dec, assumptions: Reason[]): SideEvaluation {
+  const crossUnavailable = sc.account.crossUnavailable ?? reason('figure.crossUnavailable');
+  const merged = mergeOrder({ existing: p.existing, side, action: sc.action, positionMode: sc.positionMode, quantity: p.quantity, price: p.price, leverage: p.leverage, assumptions });
+  const leg = merged.leg;
+  if (!leg) {
+    const flat = flatFigures(openFee);
+    return { side, resulting: null, isolated: flat, cross: p.cross ? flat : unavailableFigures(crossUnavailable) };
+  }
+  // Over its bracket's leverage, this side cannot be opened; the other side stands on its own.
+  const tooHigh = leverageAboveBracket(p, leg.size.times(leg.entry));
+  if (tooHigh) return unavailableSide(side, tooHigh);
+  const buying = (side === 'long') === (sc.action === 'open');
+  const passive = sc.order.type === 'limit' && (buying ? p.price.lt(p.mark) : p.price.gt(p.mark));
+  if (sc.order.type === 'limit' && !passive && !p.price.eq(p.mark)) assumptions.push(reason('assume.limitCrossesMark', { side }));
+  const shared: Shared = {
+    openFee,
+    openFeeFigure: value(openFee),
+    initialMargin: value(merged.openedQuantity.times(p.price).div(p.leverage)),
+    fillMark: passive ? p.price : p.mark,
+    stop: stopOutcome(p, leg, openFee),
+  };
+  return {
+    side,
+    resulting: { side: leg.side, size: leg.size.toFixed(), entryPrice: leg.entry.toFixed() },
+    isolated: modeFigures(p, merged, 'isolated', shared),
+    cross: p.cross ? modeFigures(p, merged, 'cross', shared) : unavailableFigures(crossUnavailable),
+  };
 }
 
 export function evaluateOrder(sc: OrderScenario): Evaluation | EngineError {
@@ -330,38 +357,10 @@ export function evaluateOrder(sc: OrderScenario): Evaluation | EngineError {
     const p = parse(sc);
     const { inputs, assumptions } = inputsUsed(sc, p);
     const openFee = p.quantity.times(p.price).times(p.takerRate);
-    const openFeeFigure = value(openFee);
-    const crossUnavailable = sc.account.crossUnavailable ?? "can't read: cross account";
-    const sides: SideEvaluation[] = sc.sides.map((side) => {
-      const merged = mergeOrder({ existing: p.existing, side, action: sc.action, positionMode: sc.positionMode, quantity: p.quantity, price: p.price, leverage: p.leverage, assumptions });
-      const leg = merged.leg;
-      if (!leg) {
-        const flat = flatFigures('the order closes the position: nothing left to liquidate', openFee);
-        return { side, resulting: null, isolated: flat, cross: p.cross ? flat : unavailableFigures(crossUnavailable) };
-      }
-      checkLeverage(p, leg.size.times(leg.entry));
-      const buying = (side === 'long') === (sc.action === 'open');
-      const passive = sc.order.type === 'limit' && (buying ? p.price.lt(p.mark) : p.price.gt(p.mark));
-      if (sc.order.type === 'limit' && !passive && !p.price.eq(p.mark)) {
-        assumptions.push(`the ${side} order's limit crosses the mark: assumed filled at the limit price (the worst fill it allows)`);
-      }
-      const shared: Shared = {
-        openFee,
-        openFeeFigure,
-        initialMargin: value(merged.openedQuantity.times(p.price).div(p.leverage)),
-        fillMark: passive ? p.price : p.mark,
-        stop: stopOutcome(p, leg, openFee),
-      };
-      return {
-        side,
-        resulting: { side: leg.side, size: leg.size.toFixed(), entryPrice: leg.entry.toFixed() },
-        isolated: modeFigures(sc, p, merged, 'isolated', shared),
-        cross: p.cross ? modeFigures(sc, p, merged, 'cross', shared) : unavailableFigures(crossUnavailable),
-      };
-    });
-    return { venue: sc.venue, symbol: sc.symbol, quoteAsset: sc.quoteAsset, currentMode: sc.account.currentMode, sides, inputs, assumptions: [...new Set(assumptions)] };
+    const sides = sc.sides.map((side) => evaluateSide(sc, p, side, openFee, assumptions));
+    const unique = new Map(assumptions.map((a) => [JSON.stringify(a), a]));
+    return { symbol: sc.symbol, quoteAsset: sc.quoteAsset, currentMode: sc.account.currentMode, sides, inputs, assumptions: [...unique.values()] };
   } catch (err) {
-    if (err instanceof FieldError) return fieldError(err.field, err.message);
-    return fieldError('scenario', `unreadable order scenario: ${err instanceof Error ? err.message : String(err)}`);
+    return asEngineError(err, 'order');
   }
 }

@@ -1,14 +1,15 @@
 import { D, type Dec } from '../shared/decimal';
 import type { VenueRule } from './rules';
 import { tierIndexFor, type Tier, type Tiers } from './tiers';
+import { reason, type Reason } from '../contracts/reasons';
 
 /**
  * The position-level solver: one position (plus its hedge leg in cross), its collateral and the
  * maintenance rule → liquidation price, bankruptcy price, margins, tier and worst-case loss.
  *
- * Every venue's condition is "equity E(P) = requirement R(P)" (margin-math.md §0). Written in
+ * Every venue's condition is "equity E(P) = requirement R(P)" (docs/engine.md). Written in
  * u = P (linear) or u = 1/P (inverse), both E and R are straight lines in u for a fixed tier, so each
- * price is one division; tiers are then re-checked where the venue says (golden-vectors.md §4–5).
+ * price is one division; tiers are then re-checked where the venue's rule says so.
  */
 
 export type Sign = 1 | -1;
@@ -44,7 +45,7 @@ export type Collateral =
   | { kind: 'wallet'; balance: Dec }
   | { kind: 'accountValue'; value: Dec };
 
-export interface PositionScenario {
+export interface PositionInput {
   rule: VenueRule;
   inverse: boolean;
   /** legs[0] is the position; legs[1], in cross + hedge only, the opposite leg of the same symbol. */
@@ -67,14 +68,17 @@ export interface PositionResult {
   /** null for venues without a maintenance amount (OKX, Gate). */
   maintenanceAmount?: Dec | null;
   tier?: string;
+  /** What a liquidation can take from the equity at the reference state: never negative. */
   worstCaseLoss: Dec;
+  /** Equity at or below the maintenance requirement at the reference state: liquidated at the current marks. */
+  liquidatesNow: boolean;
   /** Equity at the reference state. */
   equity: Dec;
   /** The lowest equity a liquidation (or the adverse price limit, when none can happen) leaves. */
   equityFloor: Dec;
   /** Maintenance requirement at the reference state (this position and, in cross, the others). */
   requirement?: Dec;
-  unavailable: Record<string, string>;
+  unavailable: Record<string, Reason>;
 }
 
 /** A line a + b·u. */
@@ -118,7 +122,7 @@ function otherPnl(o: OtherPosition): Dec {
 }
 
 /** K: the other positions' requirement at their marks (OKX/Gate add the fee rate, no deduction). */
-function othersRequirement(sc: PositionScenario): Dec {
+function othersRequirement(sc: PositionInput): Dec {
   let k = ZERO;
   const fee = sc.rule.feeInThreshold && sc.takerRate ? sc.takerRate : ZERO;
   for (const o of sc.others) {
@@ -128,7 +132,7 @@ function othersRequirement(sc: PositionScenario): Dec {
   return k;
 }
 
-function equityLine(sc: PositionScenario): Line {
+function equityLine(sc: PositionInput): Line {
   const cross = sc.collateral.kind !== 'isolated';
   const legs = cross ? sc.legs : sc.legs.slice(0, 1);
   let a: Dec;
@@ -165,12 +169,12 @@ function meet(e: Line, r: Line): Dec | null {
   return u.gt(0) && u.isFinite() ? u : null;
 }
 
-function activeLegs(sc: PositionScenario): Leg[] {
+function activeLegs(sc: PositionInput): Leg[] {
   return sc.collateral.kind === 'isolated' ? sc.legs.slice(0, 1) : sc.legs;
 }
 
 /** Value a leg's tier is looked up by (notional in the margin asset, or contracts). */
-function tierValue(sc: PositionScenario, leg: Leg, price: Dec): Dec {
+function tierValue(sc: PositionInput, leg: Leg, price: Dec): Dec {
   if (sc.tierUnit === 'contracts') {
     // Cross aggregates all of a contract's legs (OKX); isolated tiers each position on its own.
     const legs = activeLegs(sc);
@@ -188,7 +192,7 @@ function tierOf(leg: Leg, index: number): Tier {
   throw new Error('tierOf called without maintenance');
 }
 
-function tierIndex(sc: PositionScenario, leg: Leg, price: Dec): number | 'beyond-table' {
+function tierIndex(sc: PositionInput, leg: Leg, price: Dec): number | 'beyond-table' {
   const m = leg.maintenance;
   return m.kind === 'table' ? tierIndexFor(m.table, tierValue(sc, leg, price)) : 0;
 }
@@ -197,7 +201,7 @@ function tierIndex(sc: PositionScenario, leg: Leg, price: Dec): number | 'beyond
  * The requirement line for chosen tiers. bpU is the bankruptcy u, needed only for Bybit cross
  * (fee to close at the bankruptcy price).
  */
-function requirementLine(sc: PositionScenario, tiers: Tier[], k: Dec, bpU: Dec | null): Line {
+function requirementLine(sc: PositionInput, tiers: Tier[], k: Dec, bpU: Dec | null): Line {
   const legs = activeLegs(sc);
   let a = sc.collateral.kind === 'isolated' ? ZERO : k;
   let b = ZERO;
@@ -219,7 +223,7 @@ function requirementLine(sc: PositionScenario, tiers: Tier[], k: Dec, bpU: Dec |
 }
 
 /** The bankruptcy line: zero, or (Bybit cross with a fee) the fee to close at that price. */
-function bankruptcyLine(sc: PositionScenario): Line {
+function bankruptcyLine(sc: PositionInput): Line {
   if (sc.collateral.kind === 'isolated' || !sc.rule.closeFeeAtBankruptcy || !sc.takerRate) return { a: ZERO, b: ZERO };
   let q = ZERO;
   for (const leg of sc.legs) q = q.plus(leg.q);
@@ -238,7 +242,7 @@ interface Solved {
  * positions converge in a step or two from the reference bracket; when they do not (or for two hedge legs),
  * scan every stretch of prices where the brackets are fixed and keep the roots that land in their stretch.
  */
-function solveAtLiquidationTier(sc: PositionScenario, e: Line, k: Dec, bpU: Dec | null, start: number[], refU: Dec): Solved {
+function solveAtLiquidationTier(sc: PositionInput, e: Line, k: Dec, bpU: Dec | null, start: number[], refU: Dec): Solved {
   const legs = activeLegs(sc);
   if (legs.length > 1) return scanTierStretches(sc, e, k, bpU, refU);
   let index = start;
@@ -262,7 +266,7 @@ function solveAtLiquidationTier(sc: PositionScenario, e: Line, k: Dec, bpU: Dec 
   return scanTierStretches(sc, e, k, bpU, refU);
 }
 
-function scanTierStretches(sc: PositionScenario, e: Line, k: Dec, bpU: Dec | null, refU: Dec): Solved {
+function scanTierStretches(sc: PositionInput, e: Line, k: Dec, bpU: Dec | null, refU: Dec): Solved {
   const legs = activeLegs(sc);
   const edges: Dec[] = [];
   for (const leg of legs) {
@@ -298,8 +302,8 @@ function scanTierStretches(sc: PositionScenario, e: Line, k: Dec, bpU: Dec | nul
   return best ?? { u: null, tiers: lowest ?? legs.map((leg) => tierOf(leg, 0)) };
 }
 
-export function solvePosition(sc: PositionScenario): PositionResult {
-  const unavailable: Record<string, string> = {};
+export function solvePosition(sc: PositionInput): PositionResult {
+  const unavailable: Record<string, Reason> = {};
   const leg = sc.legs[0]!;
   const ref = referencePrice(leg);
   const inverse = sc.inverse;
@@ -312,14 +316,14 @@ export function solvePosition(sc: PositionScenario): PositionResult {
   const bpU = meet(e, bankruptcyLine(sc));
   const bankruptcyPrice = bpU ? fromU(bpU, inverse) : null;
 
-  const result: PositionResult = { bankruptcyPrice, equity, equityFloor: ZERO, worstCaseLoss: equity, unavailable };
+  const result: PositionResult = { bankruptcyPrice, equity, equityFloor: ZERO, worstCaseLoss: atRisk(equity, ZERO), liquidatesNow: false, unavailable };
 
   if (sc.legs.some((l) => l.maintenance.kind === 'none')) {
-    const why = 'no maintenance rate or tier table';
+    const why = reason('figure.noMaintenance');
     unavailable.liquidationPrice = why;
     unavailable.maintenanceMargin = why;
     result.equityFloor = equityFloor(e, bpU !== null);
-    result.worstCaseLoss = equity.minus(result.equityFloor);
+    result.worstCaseLoss = atRisk(equity, result.equityFloor);
     return result;
   }
 
@@ -331,10 +335,9 @@ export function solvePosition(sc: PositionScenario): PositionResult {
   for (const l of legs) {
     const found = tierIndex(sc, l, sc.rule.tierBasis === 'entry' ? l.entry! : referencePrice(l));
     if (found === 'beyond-table') {
-      const why = 'the position is larger than the last tier of the (partial) tier table';
+      const why = reason('figure.beyondTierTable');
       unavailable.liquidationPrice = why;
       unavailable.maintenanceMargin = why;
-      result.worstCaseLoss = equity;
       return result;
     }
     startIndex.push(found);
@@ -361,15 +364,25 @@ export function solvePosition(sc: PositionScenario): PositionResult {
   // Usually the liquidation tiers are the reference ones and their line is already known.
   const r = solved.line && solved.tiers.every((t, i) => t === referenceTiers[i]) ? solved.line : requirementLine(sc, referenceTiers, k, bpU);
   result.requirement = r.a.plus(r.b.times(refU));
+  result.liquidatesNow = equity.lte(result.requirement);
 
   result.equityFloor = equityFloor(e, solved.u !== null);
-  result.worstCaseLoss = equity.minus(result.equityFloor);
+  result.worstCaseLoss = atRisk(equity, result.equityFloor);
   return result;
 }
 
 /**
- * What is left at worst (golden-vectors.md §6, worst-case loss = equity − floor): nothing when a
- * liquidation can happen; otherwise the equity at the adverse price limit.
+ * The one definition of the worst case (docs/engine.md): the equity at the reference state that a
+ * liquidation can take, down to what the adverse price limit leaves. An account already under water
+ * has nothing left to lose: never negative.
+ */
+function atRisk(equity: Dec, floor: Dec): Dec {
+  return D.max(equity.minus(floor), ZERO);
+}
+
+/**
+ * What is left at worst: nothing when a liquidation can happen; otherwise the equity at the adverse
+ * price limit (P → 0 for a linear long, P → ∞ for an inverse short).
  */
 function equityFloor(e: Line, liquidates: boolean): Dec {
   if (liquidates || e.b.isNeg()) return ZERO;
@@ -378,13 +391,13 @@ function equityFloor(e: Line, liquidates: boolean): Dec {
 }
 
 /** Equity of the scenario at a given price (for property tests and the stop-loss figure). */
-export function equityAt(sc: PositionScenario, price: Dec): Dec {
+export function equityAt(sc: PositionInput, price: Dec): Dec {
   const e = equityLine(sc);
   return e.a.plus(e.b.times(toU(price, sc.inverse)));
 }
 
 /** Maintenance requirement at a given price with the tiers the venue applies there. */
-export function requirementAt(sc: PositionScenario, price: Dec): Dec {
+export function requirementAt(sc: PositionInput, price: Dec): Dec {
   const legs = activeLegs(sc);
   const k = sc.collateral.kind === 'isolated' ? ZERO : othersRequirement(sc);
   const tiers = legs.map((l) => {

@@ -1,8 +1,7 @@
-import type { VenueId } from './evaluation';
-
 /**
- * How each venue turns a position into a liquidation condition (margin-math.md §7, golden-vectors.md §4–5).
- * Adding a venue adds an entry here; the solver has no `if (venue === …)`.
+ * How each venue's documented rule turns a position into a liquidation condition (docs/engine.md).
+ * The rules are named as the golden vectors name them; a registry entry (src/venues/registry.ts)
+ * says which rule a venue uses. The solver reads these flags and has no `if (venue === …)`.
  */
 export interface VenueRule {
   /** 'price': MM on the notional at the liquidation price; 'entry': MM on the entry value (Bybit). */
@@ -21,7 +20,9 @@ export interface VenueRule {
   defaultTierUnit: 'notional' | 'contracts';
 }
 
-export const VENUE_RULES: Record<VenueId, VenueRule> = {
+export type RuleId = 'binance' | 'bybit' | 'okx' | 'hyperliquid' | 'gate';
+
+export const RULES: Record<RuleId, VenueRule> = {
   binance: {
     requirementAt: 'price', tierBasis: 'liquidation', feeInThreshold: false, hasDeduction: true,
     orderMarginCounts: false, closeFeeAtBankruptcy: false, crossSupported: true, defaultTierUnit: 'notional',
@@ -44,4 +45,8 @@ export const VENUE_RULES: Record<VenueId, VenueRule> = {
   },
 };
 
-export const VENUES = Object.keys(VENUE_RULES) as VenueId[];
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+export function isRuleId(value: unknown): value is RuleId {
+  return typeof value === 'string' && (RULE_IDS as string[]).includes(value);
+}

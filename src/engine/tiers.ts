@@ -1,4 +1,6 @@
 import { D, type Dec } from '../shared/decimal';
+import { reason, type Reason } from '../contracts/reasons';
+import { ENGINE_DECIMAL } from './input';
 
 /** One maintenance tier, parsed. `amount` is the deduction (Binance cum, Bybit mmDeduction, HL deduction). */
 export interface Tier {
@@ -9,7 +11,7 @@ export interface Tier {
   amount: Dec;
 }
 
-/** A normalised table: sorted by floor, every rate and amount filled in (golden-vectors.md §5). */
+/** A normalised table: sorted by floor, every rate and amount filled in (docs/engine.md, tier tables). */
 export interface Tiers {
   tiers: Tier[];
   /** '[floor, cap)': highest tier whose floor ≤ value. '(floor, cap]': highest tier whose floor < value. */
@@ -40,18 +42,24 @@ export function normaliseTiers(
   raw: readonly RawTier[],
   opts: { withAmounts: boolean; upperInclusive?: boolean; partial?: boolean },
 ): Tiers {
-  if (raw.length === 0) throw new TierTableError('the tier table is empty');
+  if (raw.length === 0) throw new TierTableError(reason('tiers.empty'));
   const parsed = raw.map((row, i) => {
     const label = row.tier ?? String(i + 1);
-    const floor = row.floor == null ? null : parseNonNegative(row.floor, `tier ${label} floor`);
-    if (floor === null && i !== 0) throw new TierTableError(`tier ${label} has no floor (only the first tier may omit it)`);
-    const maxLeverage = row.maxLeverage == null ? null : parsePositive(row.maxLeverage, `tier ${label} maxLeverage`);
-    let rate: Dec;
-    if (row.rate != null) rate = parseNonNegative(row.rate, `tier ${label} rate`);
-    else if (maxLeverage) rate = new D(1).div(maxLeverage.times(TWO));
-    else throw new TierTableError(`tier ${label} has neither a rate nor a maxLeverage`);
-    const amount = row.amount == null ? null : parseFinite(row.amount, `tier ${label} amount`);
-    const cap = row.cap == null ? null : parseNonNegative(row.cap, `tier ${label} cap`);
+    const num = (field: 'floor' | 'cap' | 'maxLeverage' | 'rate' | 'amount', check: (d: Dec) => boolean): Dec | null => {
+      const text = row[field];
+      if (text == null) return null;
+      if (!ENGINE_DECIMAL.test(text) || !check(new D(text))) throw new TierTableError(reason('tiers.badNumber', { tier: label, field }));
+      return new D(text);
+    };
+    const nonNegative = (d: Dec) => !d.isNeg();
+    const floor = num('floor', nonNegative);
+    if (floor === null && i !== 0) throw new TierTableError(reason('tiers.noFloor', { tier: label }));
+    const maxLeverage = num('maxLeverage', (d) => d.gt(0));
+    let rate = num('rate', (d) => !d.isNeg() && d.lt(1));
+    if (rate === null && maxLeverage) rate = new D(1).div(maxLeverage.times(TWO));
+    if (rate === null) throw new TierTableError(reason('tiers.noRate', { tier: label }));
+    const amount = num('amount', () => true);
+    const cap = num('cap', nonNegative);
     return { label, floor, maxLeverage, rate, amount, cap };
   });
   parsed.sort((a, b) => (a.floor === null ? -1 : b.floor === null ? 1 : a.floor.cmp(b.floor)));
@@ -90,25 +98,9 @@ export function tierIndexFor(table: Tiers, value: Dec): number | 'beyond-table' 
   return index;
 }
 
-export class TierTableError extends Error {}
-
-function parseFinite(text: string, what: string): Dec {
-  let d: Dec;
-  try {
-    d = new D(text);
-  } catch {
-    throw new TierTableError(`${what} is not a number: ${JSON.stringify(text)}`);
+/** A tier table the engine cannot use; callers turn it into a FieldError naming the table. */
+export class TierTableError extends Error {
+  constructor(readonly reason: Reason) {
+    super(reason.code);
   }
-  if (!d.isFinite()) throw new TierTableError(`${what} is not finite`);
-  return d;
-}
-function parseNonNegative(text: string, what: string): Dec {
-  const d = parseFinite(text, what);
-  if (d.isNeg()) throw new TierTableError(`${what} is negative`);
-  return d;
-}
-function parsePositive(text: string, what: string): Dec {
-  const d = parseFinite(text, what);
-  if (!d.gt(0)) throw new TierTableError(`${what} must be positive`);
-  return d;
 }

@@ -1,48 +1,42 @@
 /**
- * Options page: risk limits, taker fee, pre-submit check. Saving goes through the background, which
- * validates again and either stores everything or nothing; its field errors are shown here.
+ * Options page: risk limits, fees per venue (one row per registry entry), the pre-submit check.
+ * Every input is named by its settings key path. Saving goes through the background, which validates
+ * again and either stores everything or nothing; its field errors are shown next to the fields.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { isRouterError, UiToBg } from '../shared/protocol.ts';
+import { isRouterError, UiToBg } from '../contracts/messages.ts';
+import type { Reason } from '../contracts/reasons.ts';
 import type { sendToBackground } from '../shared/messaging.ts';
-import {
-  DEFAULT_BINANCE_TAKER_FEE_PCT,
-  LIMIT_KEYS,
-  type LimitKey,
-  type Settings,
-  type SettingsFieldError,
-} from '../shared/settings.ts';
+import { SETTING_SPECS, settingAt, type Settings, type SettingsFieldError, type SettingValue } from '../shared/settings.ts';
+import { say } from '../ui/text/index.ts';
+import { VENUES } from '../venues/registry.ts';
 
 export interface OptionsProps {
   send: typeof sendToBackground;
 }
 
-interface Draft {
-  limits: Record<LimitKey, string>;
-  takerFeePct: string;
-  preSubmitCheck: boolean;
-}
+/** What the inputs hold: every setting by key path, as typed. */
+type Draft = Record<string, SettingValue>;
 
-const LIMIT_LABELS: Record<LimitKey, { label: string; hint: string }> = {
-  maxLoss: { label: 'Max worst-case loss (quote asset, e.g. USDT)', hint: 'Flag orders that can lose more than this.' },
-  maxLossPct: { label: 'Max worst-case loss, % of account', hint: 'Of your margin balance.' },
-  minLiquidationDistancePct: {
+const LIMIT_LABELS: Record<string, { label: string; hint: string }> = {
+  'limits.maxLoss': { label: 'Max worst-case loss (quote asset, e.g. USDT)', hint: 'Flag orders that can lose more than this.' },
+  'limits.maxLossPct': { label: 'Max worst-case loss, % of account', hint: 'Of your margin balance.' },
+  'limits.minLiquidationDistancePct': {
     label: 'Min distance to liquidation, %',
     hint: 'Flag orders whose liquidation price is closer to the mark price than this.',
   },
-  maxLeverage: { label: 'Max leverage', hint: 'A whole number, e.g. 10.' },
+  'limits.maxLeverage': { label: 'Max leverage', hint: 'A whole number, e.g. 10.' },
 };
 
 function draftOf(settings: Settings): Draft {
-  const limits = Object.fromEntries(LIMIT_KEYS.map((key) => [key, settings.limits[key] ?? ''])) as Record<LimitKey, string>;
-  return { limits, takerFeePct: settings.fees.binance.takerFeePct, preSubmitCheck: settings.preSubmitCheck };
+  return Object.fromEntries(SETTING_SPECS.map((spec) => [spec.path, settingAt(settings, spec.path) ?? '']));
 }
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
 export function Options({ send }: OptionsProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Reason | null>(null);
   const [errors, setErrors] = useState<SettingsFieldError[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
@@ -63,20 +57,19 @@ export function Options({ send }: OptionsProps) {
     );
   }
 
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+  const errorFor = (field: string) => errors.find((e) => e.field === field)?.reason;
   // Functional updates: several edits may land before the next render.
-  const edit = (change: (d: Draft) => Partial<Draft>) => {
-    setDraft((d) => d && { ...d, ...change(d) });
+  const edit = (path: string, value: SettingValue) => {
+    setDraft((d) => d && { ...d, [path]: value });
     setStatus({ kind: 'idle' });
   };
+  const text = (path: string) => String(draft[path] ?? '');
 
   async function save(event: Event) {
     event.preventDefault();
     if (draft === null) return;
-    const answer = await send({
-      type: UiToBg.settingsSet,
-      patch: { limits: draft.limits, fees: { binance: { takerFeePct: draft.takerFeePct } }, preSubmitCheck: draft.preSubmitCheck },
-    });
+    const patch = Object.fromEntries(SETTING_SPECS.filter((spec) => spec.path !== 'panelCollapsed').map((spec) => [spec.path, draft[spec.path] ?? null]));
+    const answer = await send({ type: UiToBg.settingsSet, patch });
     if (isRouterError(answer)) return setStatus({ kind: 'failed', message: answer.error });
     if ('invalid' in answer) {
       setErrors(answer.invalid);
@@ -92,58 +85,64 @@ export function Options({ send }: OptionsProps) {
     <main class="options">
       <h1>Margin Lens options</h1>
       {notice ? (
-        <p class="notice" role="alert" data-role="notice">
-          {notice}
+        <p class="notice" role="alert" data-role="notice" data-reason={notice.code}>
+          {say(notice)}
         </p>
       ) : null}
       <form onSubmit={save} noValidate>
         <fieldset>
           <legend>Risk limits (leave empty for no limit)</legend>
-          {LIMIT_KEYS.map((key) => (
-            <TextField
-              id={`limits.${key}`}
-              label={LIMIT_LABELS[key].label}
-              hint={LIMIT_LABELS[key].hint}
-              value={draft.limits[key]}
-              error={errorFor(`limits.${key}`)}
-              onInput={(value) => edit((d) => ({ limits: { ...d.limits, [key]: value } }))}
-            />
+          {Object.entries(LIMIT_LABELS).map(([path, { label, hint }]) => (
+            <TextField id={path} label={label} hint={hint} value={text(path)} error={errorFor(path)} onInput={(value) => edit(path, value)} />
           ))}
         </fieldset>
         <fieldset>
-          <legend>Fees</legend>
-          <TextField
-            id="fees.binance.takerFeePct"
-            label="Binance USDⓈ-M taker fee, %"
-            hint={`Default ${DEFAULT_BINANCE_TAKER_FEE_PCT}% is the regular (VIP 0) rate without BNB discount, an assumption: enter your own tier's rate.`}
-            value={draft.takerFeePct}
-            error={errorFor('fees.binance.takerFeePct')}
-            onInput={(value) => edit(() => ({ takerFeePct: value }))}
-          />
+          <legend>Fees, % of notional</legend>
+          {VENUES.map((venue) => (
+            <div class="venue" data-venue={venue.id}>
+              <h2>{venue.name}</h2>
+              <p class="hint">
+                Default: maker {venue.fees.makerPct}%, taker {venue.fees.takerPct}%, the {venue.fees.tier} rate (an assumption until
+                you enter your own). Source: {venue.fees.source}, read {venue.fees.asOf}.
+              </p>
+              {(['makerPct', 'takerPct'] as const).map((fee) => {
+                const path = `fees.${venue.id}.${fee}`;
+                return (
+                  <TextField
+                    id={path}
+                    label={`${venue.name} ${fee === 'makerPct' ? 'maker' : 'taker'} fee, %`}
+                    hint={fee === 'takerPct' ? 'Used for the fees to open and to close in every figure.' : 'For limit orders that rest on the book.'}
+                    value={text(path)}
+                    error={errorFor(path)}
+                    onInput={(value) => edit(path, value)}
+                  />
+                );
+              })}
+            </div>
+          ))}
         </fieldset>
         <fieldset>
           <legend>Panel</legend>
           <label class="check">
             <input
               id="preSubmitCheck"
+              name="preSubmitCheck"
               type="checkbox"
-              checked={draft.preSubmitCheck}
-              onChange={(event) => {
-                const checked = (event.currentTarget as HTMLInputElement).checked;
-                edit(() => ({ preSubmitCheck: checked }));
-              }}
+              checked={draft.preSubmitCheck === true}
+              onChange={(event) => edit('preSubmitCheck', (event.currentTarget as HTMLInputElement).checked)}
             />
             Pre-submit check: warn in the panel when the order breaks one of your limits (off by default)
           </label>
         </fieldset>
-        <button type="submit">Save</button>
-        <span class={`save-status ${status.kind}`} data-role="save-status" role="status">
+        <button type="submit" data-action="save">
+          Save
+        </button>
+        <span class={`save-status ${status.kind}`} data-role="save-status" data-status={status.kind === 'idle' ? undefined : status.kind} role="status">
           {status.kind === 'saved' ? 'Saved.' : status.kind === 'failed' ? status.message : ''}
         </span>
       </form>
       <p class="privacy">
-        Margin Lens makes no network requests and never needs API keys. Settings stay in this browser's extension
-        storage.
+        Margin Lens makes no network requests and never needs API keys. Settings stay in this browser's extension storage.
       </p>
     </main>
   );
@@ -154,7 +153,7 @@ interface TextFieldProps {
   label: string;
   hint: string;
   value: string;
-  error: string | undefined;
+  error: Reason | undefined;
   onInput(value: string): void;
 }
 
@@ -175,8 +174,8 @@ function TextField({ id, label, hint, value, error, onInput }: TextFieldProps) {
       />
       <small id={`${id}.hint`}>{hint}</small>
       {error ? (
-        <small class="error" data-error-for={id}>
-          {error}
+        <small class="error" data-error-for={id} data-reason={error.code}>
+          {say(error)}
         </small>
       ) : null}
     </div>

@@ -3,7 +3,7 @@
  * A failed send (worker unreachable, extension reloaded) comes back as a RouterError, never a throw.
  */
 import browser from 'webextension-polyfill';
-import type { MessageType, Request, Response, RouterError } from './protocol.ts';
+import type { MessageType, Request, Response, RouterError } from '../contracts/messages.ts';
 
 export async function sendToBackground<T extends MessageType>(request: Request<T> & { type: T }): Promise<Response<T> | RouterError> {
   try {

@@ -1,67 +1,60 @@
 /**
- * User settings: schema, defaults, migration, validation and storage (storage.local).
- * Rules: invalid user input is rejected with a message and changes nothing; a stored value that
- * cannot be read falls back to defaults WITH a notice for the UI, and the unreadable data is kept
- * under BACKUP_KEY, so settings are never lost silently.
+ * User settings: one schema (SETTING_SPECS, a key path and a rule per field), defaults, migrations,
+ * validation and storage (storage.local). Rules:
+ * - invalid user input is rejected with a reason per field and changes nothing;
+ * - a stored value that cannot be read falls back to its default WITH a notice for every page the
+ *   user looks at, and the unreadable data is kept in a list of backups (earlier ones are kept);
+ * - keys this version does not know are kept through every write (a newer or older build may own them).
+ * Per-venue fields are generated from the venue registry: shared code names no venue.
  */
 import { D } from './decimal.ts';
-import type { RiskLimits } from '../engine/evaluation.ts';
+import type { RiskLimits } from '../contracts/evaluation.ts';
+import { reason, type Reason } from '../contracts/reasons.ts';
+import { VENUES, type VenueId } from '../venues/registry.ts';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 export const SETTINGS_KEY = 'settings';
 export const NOTICE_KEY = 'settingsNotice';
-export const BACKUP_KEY = 'settingsBackup';
+export const BACKUPS_KEY = 'settingsBackups';
+/** Version 1 kept a single backup under this key; it joins the list on the next problem. */
+const LEGACY_BACKUP_KEY = 'settingsBackup';
+/** How many backups of unreadable settings are kept (oldest dropped first). */
+export const MAX_BACKUPS = 10;
 
-export const LIMIT_KEYS = ['maxLoss', 'maxLossPct', 'minLiquidationDistancePct', 'maxLeverage'] as const;
+export const LIMIT_KEYS = ['maxLoss', 'maxLossPct', 'minLiquidationDistancePct', 'maxLeverage'] as const satisfies readonly (keyof RiskLimits)[];
 export type LimitKey = (typeof LIMIT_KEYS)[number];
 
-/** Venues with a fee setting. Adding a venue adds an entry here and in DEFAULT_SETTINGS.fees. */
-export const FEE_VENUES = ['binance'] as const;
-export type FeeVenue = (typeof FEE_VENUES)[number];
+export interface VenueFees {
+  /** Percent of notional (0.05 = 0.05 %), as the exchange's fee page shows it. */
+  makerPct: string;
+  takerPct: string;
+}
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
   /** Decimal strings; null = no limit. */
   limits: Record<LimitKey, string | null>;
-  /** Taker fee in percent of notional (0.05 = 0.05%), as the user reads it on the exchange's fee page. */
-  fees: Record<FeeVenue, { takerFeePct: string }>;
+  fees: Record<VenueId, VenueFees>;
   panelCollapsed: boolean;
   /** Ask for a confirmation look at the figures before submit (off by default). */
   preSubmitCheck: boolean;
 }
 
-/**
- * ASSUMPTION: Binance USDⓈ-M regular user (VIP 0) taker fee, 0.05%, without BNB discount.
- * Users on another tier must set theirs in the options page; takerFeeAssumption() says so.
- */
-export const DEFAULT_BINANCE_TAKER_FEE_PCT = '0.05';
+export type SettingValue = string | boolean | null;
 
-export const DEFAULT_SETTINGS: Settings = {
-  version: SETTINGS_VERSION,
-  limits: { maxLoss: null, maxLossPct: null, minLiquidationDistancePct: null, maxLeverage: null },
-  fees: { binance: { takerFeePct: DEFAULT_BINANCE_TAKER_FEE_PCT } },
-  panelCollapsed: false,
-  preSubmitCheck: false,
-};
-
-/** A settings change as the UI sends it: limit strings as typed ('' or null clears a limit). */
-export interface SettingsPatch {
-  limits?: Partial<Record<LimitKey, string | null>>;
-  fees?: Partial<Record<FeeVenue, { takerFeePct: string }>>;
-  panelCollapsed?: boolean;
-  preSubmitCheck?: boolean;
-}
+/** A settings change as the UI sends it: key path → value as typed ('' or null clears an optional number). */
+export type SettingsPatch = Record<string, SettingValue>;
 
 export interface SettingsFieldError {
-  /** Dotted path, e.g. "limits.maxLoss" or "fees.binance.takerFeePct". */
+  /** The key path, e.g. "limits.maxLoss" or "fees.binance-usdm.takerPct". */
   field: string;
-  message: string;
+  reason: Reason;
 }
 
 export interface LoadedSettings {
   settings: Settings;
-  /** Set when stored settings were unreadable and defaults replaced them; cleared by the next save. */
-  notice: string | null;
+  /** Set when stored settings were unreadable and defaults replaced them; cleared by the next save from the options page. */
+  notice: Reason | null;
 }
 
 /** The part of browser.storage.local / session this module uses (the polyfill and fakes fit it). */
@@ -72,74 +65,120 @@ export interface KeyValueArea {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Value rules, shared by user input and stored data.
+// The schema.
 
-const PLAIN_DECIMAL = /^\d{1,20}(\.\d{1,20})?$/;
+export interface Range {
+  min: string;
+  max: string;
+  /** Whether min / max themselves are allowed. */
+  minIncluded: boolean;
+  maxIncluded: boolean;
+  integer?: boolean;
+}
+
+export type SettingSpec =
+  | { kind: 'decimal'; path: string; defaultValue: string | null; range: Range }
+  | { kind: 'boolean'; path: string; defaultValue: boolean };
+
+const PLAIN_INPUT = /^\d{1,20}(\.\d{1,20})?$/;
 const MAX_INPUT = 64;
 
-interface Rule {
-  label: string;
-  /** Returns the normalised decimal string, or an error message for the user. */
-  check(input: string): { value: string } | { message: string };
+const decimal = (path: string, defaultValue: string | null, range: Range): SettingSpec => ({ kind: 'decimal', path, defaultValue, range });
+const boolean = (path: string, defaultValue: boolean): SettingSpec => ({ kind: 'boolean', path, defaultValue });
+const FEE_RANGE: Range = { min: '0', max: '1', minIncluded: true, maxIncluded: true };
+
+export const SETTING_SPECS: readonly SettingSpec[] = [
+  decimal('limits.maxLoss', null, { min: '0', max: '1000000000', minIncluded: false, maxIncluded: true }),
+  decimal('limits.maxLossPct', null, { min: '0', max: '100', minIncluded: false, maxIncluded: true }),
+  decimal('limits.minLiquidationDistancePct', null, { min: '0', max: '100', minIncluded: false, maxIncluded: false }),
+  decimal('limits.maxLeverage', null, { min: '1', max: '200', minIncluded: true, maxIncluded: true, integer: true }),
+  ...VENUES.flatMap((venue) => [
+    decimal(`fees.${venue.id}.makerPct`, venue.fees.makerPct, FEE_RANGE),
+    decimal(`fees.${venue.id}.takerPct`, venue.fees.takerPct, FEE_RANGE),
+  ]),
+  boolean('panelCollapsed', false),
+  boolean('preSubmitCheck', false),
+];
+
+const SPEC_BY_PATH = new Map(SETTING_SPECS.map((spec) => [spec.path, spec]));
+
+export function specFor(path: string): SettingSpec | undefined {
+  return SPEC_BY_PATH.get(path);
 }
 
-function decimalRule(label: string, inRange: (d: InstanceType<typeof D>) => boolean, rangeText: string): Rule {
-  return {
-    label,
-    check(input) {
-      const trimmed = input.trim();
-      if (!PLAIN_DECIMAL.test(trimmed)) return { message: `${label}: enter a number like 12.5 (digits and one dot).` };
-      const d = new D(trimmed);
-      return inRange(d) ? { value: d.toFixed() } : { message: `${label}: must be ${rangeText}.` };
-    },
-  };
+type Tree = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Tree {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const LIMIT_RULES: Record<LimitKey, Rule> = {
-  maxLoss: decimalRule('Max loss', (d) => d.gt(0), 'greater than 0'),
-  maxLossPct: decimalRule('Max loss % of account', (d) => d.gt(0) && d.lte(100), 'more than 0 and at most 100'),
-  minLiquidationDistancePct: decimalRule(
-    'Min liquidation distance %',
-    (d) => d.gt(0) && d.lt(100),
-    'more than 0 and less than 100',
-  ),
-  maxLeverage: decimalRule('Max leverage', (d) => d.isInteger() && d.gte(1) && d.lte(200), 'a whole number from 1 to 200'),
-};
+function getPath(tree: unknown, path: string): unknown {
+  let node = tree;
+  for (const part of path.split('.')) {
+    if (!isRecord(node)) return undefined;
+    node = node[part];
+  }
+  return node;
+}
 
-const FEE_RULE = decimalRule('Taker fee %', (d) => d.gte(0) && d.lte(1), 'from 0 to 1 (percent of notional)');
+function setPath(tree: Tree, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = tree;
+  for (const part of parts.slice(0, -1)) {
+    if (!isRecord(node[part])) node[part] = {};
+    node = node[part] as Tree;
+  }
+  node[parts[parts.length - 1] as string] = value;
+}
+
+/** A setting's current value by key path. */
+export function settingAt(settings: Settings, path: string): SettingValue {
+  return getPath(settings, path) as SettingValue;
+}
+
+function build(values: (spec: SettingSpec) => SettingValue): Settings {
+  const tree: Tree = { version: SETTINGS_VERSION };
+  for (const spec of SETTING_SPECS) setPath(tree, spec.path, values(spec));
+  return tree as unknown as Settings;
+}
+
+export const DEFAULT_SETTINGS: Settings = build((spec) => spec.defaultValue);
+
+function rangeReason(range: Range): Reason {
+  return reason('setting.range', {
+    min: range.min,
+    max: range.max,
+    minIncluded: range.minIncluded ? 'yes' : 'no',
+    maxIncluded: range.maxIncluded ? 'yes' : 'no',
+    integer: range.integer ? 'yes' : 'no',
+  });
+}
+
+/** One value against its spec: the normalised value, or why not. Shared by user input and stored data. */
+export function checkValue(spec: SettingSpec, input: unknown): { value: SettingValue } | { reason: Reason } {
+  if (spec.kind === 'boolean') return typeof input === 'boolean' ? { value: input } : { reason: reason('setting.notBoolean') };
+  if (input === null || (typeof input === 'string' && input.trim() === '')) {
+    return spec.defaultValue === null ? { value: null } : { reason: rangeReason(spec.range) };
+  }
+  if (typeof input !== 'string' || input.length > MAX_INPUT || !PLAIN_INPUT.test(input.trim())) return { reason: reason('setting.notNumber') };
+  const d = new D(input.trim());
+  const { min, max, minIncluded, maxIncluded, integer } = spec.range;
+  const inRange =
+    (minIncluded ? d.gte(min) : d.gt(min)) && (maxIncluded ? d.lte(max) : d.lt(max)) && (!integer || d.isInteger());
+  return inRange ? { value: d.toFixed() } : { reason: rangeReason(spec.range) };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Patches from the UI.
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function onlyKeys(value: Record<string, unknown>, allowed: readonly string[]): boolean {
-  return Object.keys(value).every((key) => allowed.includes(key));
-}
-
-const isShortString = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_INPUT;
-
-/** Structural check of a patch (types and keys only); the values are judged by applyPatch. */
+/** Structural check of a patch (known key paths, value types); the values are judged by applyPatch. */
 export function isSettingsPatchShape(value: unknown): value is SettingsPatch {
-  if (!isRecord(value) || !onlyKeys(value, ['limits', 'fees', 'panelCollapsed', 'preSubmitCheck'])) return false;
-  const { limits, fees, panelCollapsed, preSubmitCheck } = value;
-  if (limits !== undefined) {
-    if (!isRecord(limits) || !onlyKeys(limits, LIMIT_KEYS)) return false;
-    if (!Object.values(limits).every((v) => v === null || isShortString(v))) return false;
-  }
-  if (fees !== undefined) {
-    if (!isRecord(fees) || !onlyKeys(fees, FEE_VENUES)) return false;
-    const venueFeesOk = Object.values(fees).every(
-      (fee) => isRecord(fee) && onlyKeys(fee, ['takerFeePct']) && isShortString(fee.takerFeePct),
-    );
-    if (!venueFeesOk) return false;
-  }
-  return (
-    (panelCollapsed === undefined || typeof panelCollapsed === 'boolean') &&
-    (preSubmitCheck === undefined || typeof preSubmitCheck === 'boolean')
-  );
+  if (!isRecord(value)) return false;
+  return Object.entries(value).every(([path, v]) => {
+    const spec = SPEC_BY_PATH.get(path);
+    if (!spec) return false;
+    return spec.kind === 'boolean' ? typeof v === 'boolean' : v === null || (typeof v === 'string' && v.length <= MAX_INPUT);
+  });
 }
 
 /** Applies a patch to settings; any invalid value rejects the whole patch (nothing changes). */
@@ -148,64 +187,53 @@ export function applyPatch(
   patch: SettingsPatch,
 ): { ok: true; settings: Settings } | { ok: false; errors: SettingsFieldError[] } {
   const errors: SettingsFieldError[] = [];
-  const limits = { ...current.limits };
-  for (const key of LIMIT_KEYS) {
-    const input = patch.limits?.[key];
-    if (input === undefined) continue;
-    if (input === null || input.trim() === '') {
-      limits[key] = null;
+  const next = structuredClone(current) as unknown as Tree;
+  for (const [path, input] of Object.entries(patch)) {
+    const spec = SPEC_BY_PATH.get(path);
+    if (!spec) {
+      errors.push({ field: path, reason: reason('setting.unknown') });
       continue;
     }
-    const result = LIMIT_RULES[key].check(input);
-    if ('message' in result) errors.push({ field: `limits.${key}`, message: result.message });
-    else limits[key] = result.value;
+    const result = checkValue(spec, input);
+    if ('reason' in result) errors.push({ field: path, reason: result.reason });
+    else setPath(next, path, result.value);
   }
-  const fees = { ...current.fees };
-  for (const venue of FEE_VENUES) {
-    const input = patch.fees?.[venue]?.takerFeePct;
-    if (input === undefined) continue;
-    const result = FEE_RULE.check(input);
-    if ('message' in result) errors.push({ field: `fees.${venue}.takerFeePct`, message: result.message });
-    else fees[venue] = { takerFeePct: result.value };
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    settings: {
-      ...current,
-      limits,
-      fees,
-      panelCollapsed: patch.panelCollapsed ?? current.panelCollapsed,
-      preSubmitCheck: patch.preSubmitCheck ?? current.preSubmitCheck,
-    },
-  };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, settings: next as unknown as Settings };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Stored data: migration and field-by-field recovery.
 
-type Stored = Record<string, unknown>;
-/** MIGRATIONS[n] turns a version-n object into a version n+1 object. Version 1 is the first release. */
-export type Migrations = Readonly<Record<number, (old: Stored) => Stored>>;
-export const MIGRATIONS: Migrations = {};
+/** MIGRATIONS[n] turns a version-n object into a version n+1 object. */
+export type Migrations = Readonly<Record<number, (old: Tree) => Tree>>;
+
+/** The venue each version-1 fee key stood for (version 1 had one venue, keyed by its rule). */
+const V1_FEE_VENUES: Readonly<Record<string, VenueId>> = Object.fromEntries(VENUES.map((v) => [v.rule, v.id]));
+
+export const MIGRATIONS: Migrations = {
+  // Version 2: fees keyed by venue id, maker and taker.
+  1: (old) => {
+    const fees: Tree = {};
+    const oldFees = isRecord(old.fees) ? old.fees : {};
+    for (const [key, fee] of Object.entries(oldFees)) {
+      const venue = V1_FEE_VENUES[key];
+      const takerPct = isRecord(fee) ? fee.takerFeePct : undefined;
+      if (venue && takerPct !== undefined) fees[venue] = { takerPct };
+      else fees[key] = fee; // not ours to drop
+    }
+    return { ...old, fees };
+  },
+};
 
 /** Brings a stored object up to `target` (the current version) step by step; a problem when it cannot. */
-export function migrate(
-  raw: Stored,
-  migrations: Migrations = MIGRATIONS,
-  target: number = SETTINGS_VERSION,
-): { value: Stored } | { problem: string } {
+export function migrate(raw: Tree, migrations: Migrations = MIGRATIONS, target: number = SETTINGS_VERSION): { value: Tree } | { problem: Reason } {
   const stored = raw.version;
-  if (typeof stored !== 'number' || !Number.isInteger(stored) || stored < 1) {
-    return { problem: 'the saved settings have no valid version' };
-  }
-  if (stored > target) {
-    return { problem: `the saved settings come from a newer Margin Lens (settings version ${stored})` };
-  }
+  if (typeof stored !== 'number' || !Number.isInteger(stored) || stored < 1) return { problem: reason('settings.noVersion') };
+  if (stored > target) return { problem: reason('settings.newer', { version: String(stored) }) };
   let value = raw;
   for (let version = stored; version < target; version++) {
     const step = migrations[version];
-    if (!step) return { problem: `no migration from settings version ${version}` };
+    if (!step) return { problem: reason('settings.noMigration', { version: String(version) }) };
     value = { ...step(value), version: version + 1 };
   }
   return { value };
@@ -213,68 +241,75 @@ export function migrate(
 
 /**
  * Reads stored settings field by field: a missing field takes its default silently (written by an
- * older schema); a present but invalid field takes its default and is reported as a problem.
+ * older schema); a present but invalid field takes its default and is reported.
  */
-export function recoverSettings(raw: unknown, migrations: Migrations = MIGRATIONS): { settings: Settings; problems: string[] } {
-  if (!isRecord(raw)) return { settings: DEFAULT_SETTINGS, problems: ['the saved settings are not an object'] };
+export function recoverSettings(raw: unknown, migrations: Migrations = MIGRATIONS): { settings: Settings; problem: Reason | null } {
+  if (!isRecord(raw)) return { settings: structuredClone(DEFAULT_SETTINGS), problem: reason('settings.notObject') };
   const migrated = migrate(raw, migrations);
-  if ('problem' in migrated) return { settings: DEFAULT_SETTINGS, problems: [migrated.problem] };
-  const stored = migrated.value;
-  const problems: string[] = [];
-  const settings: Settings = structuredClone(DEFAULT_SETTINGS);
+  if ('problem' in migrated) return { settings: structuredClone(DEFAULT_SETTINGS), problem: migrated.problem };
+  const broken: string[] = [];
+  const settings = build((spec) => {
+    const stored = getPath(migrated.value, spec.path);
+    if (stored === undefined) return spec.defaultValue;
+    const result = checkValue(spec, stored);
+    if ('value' in result) return result.value;
+    broken.push(spec.path);
+    return spec.defaultValue;
+  });
+  return { settings, problem: broken.length > 0 ? reason('settings.fields', { fields: broken.join(', ') }) : null };
+}
 
-  const limits = stored.limits;
-  if (limits !== undefined && !isRecord(limits)) problems.push('limits');
-  else if (limits) {
-    for (const key of LIMIT_KEYS) {
-      const value = limits[key];
-      if (value === undefined || value === null) continue;
-      const result = typeof value === 'string' ? LIMIT_RULES[key].check(value) : null;
-      if (result && 'value' in result) settings.limits[key] = result.value;
-      else problems.push(`limits.${key}`);
-    }
-  }
-  const fees = stored.fees;
-  if (fees !== undefined && !isRecord(fees)) problems.push('fees');
-  else if (fees) {
-    for (const venue of FEE_VENUES) {
-      const fee = fees[venue];
-      if (fee === undefined) continue;
-      const pct = isRecord(fee) ? fee.takerFeePct : undefined;
-      const result = typeof pct === 'string' ? FEE_RULE.check(pct) : null;
-      if (result && 'value' in result) settings.fees[venue] = { takerFeePct: result.value };
-      else problems.push(`fees.${venue}.takerFeePct`);
-    }
-  }
-  for (const key of ['panelCollapsed', 'preSubmitCheck'] as const) {
-    const value = stored[key];
-    if (value === undefined) continue;
-    if (typeof value === 'boolean') settings[key] = value;
-    else problems.push(key);
-  }
-  return { settings, problems };
+/**
+ * `settings` written over what is stored: keys this version does not know (at any depth) stay as
+ * they are; every key it knows takes the new value.
+ */
+function keepUnknown(stored: unknown, settings: Settings): Tree {
+  const merge = (old: unknown, fresh: unknown): unknown => {
+    if (!isRecord(old) || !isRecord(fresh)) return fresh;
+    const out: Tree = { ...old };
+    for (const [key, value] of Object.entries(fresh)) out[key] = merge(old[key], value);
+    return out;
+  };
+  return merge(stored, settings) as Tree;
+}
+
+interface Backup {
+  savedAt: number;
+  value: unknown;
+  problem: Reason;
+}
+
+async function backUp(area: KeyValueArea, raw: unknown, problem: Reason, now: number): Promise<void> {
+  const stored = await area.get([BACKUPS_KEY, LEGACY_BACKUP_KEY]);
+  const list: unknown[] = Array.isArray(stored[BACKUPS_KEY]) ? [...(stored[BACKUPS_KEY] as unknown[])] : [];
+  if (stored[LEGACY_BACKUP_KEY] !== undefined) list.unshift(stored[LEGACY_BACKUP_KEY]);
+  const entry: Backup = { savedAt: now, value: raw, problem };
+  list.push(entry);
+  await area.set({ [BACKUPS_KEY]: list.slice(-MAX_BACKUPS) });
+  if (stored[LEGACY_BACKUP_KEY] !== undefined) await area.remove(LEGACY_BACKUP_KEY);
+}
+
+function noticeOf(value: unknown): Reason | null {
+  return isRecord(value) && typeof value.code === 'string' && isRecord(value.params) ? (value as unknown as Reason) : null;
 }
 
 /** Loads settings; unreadable data is backed up and replaced by defaults, with a notice stored for the UI. */
-export async function loadSettings(area: KeyValueArea, migrations: Migrations = MIGRATIONS): Promise<LoadedSettings> {
+export async function loadSettings(area: KeyValueArea, migrations: Migrations = MIGRATIONS, now: () => number = Date.now): Promise<LoadedSettings> {
   const stored = await area.get([SETTINGS_KEY, NOTICE_KEY]);
-  const storedNotice = typeof stored[NOTICE_KEY] === 'string' ? stored[NOTICE_KEY] : null;
+  const storedNotice = noticeOf(stored[NOTICE_KEY]);
   const raw = stored[SETTINGS_KEY];
   if (raw === undefined) return { settings: structuredClone(DEFAULT_SETTINGS), notice: storedNotice };
 
-  const { settings, problems } = recoverSettings(raw, migrations);
-  if (problems.length === 0) {
-    if (isRecord(raw) && raw.version !== SETTINGS_VERSION) await area.set({ [SETTINGS_KEY]: settings });
+  const { settings, problem } = recoverSettings(raw, migrations);
+  if (problem === null) {
+    if (isRecord(raw) && raw.version !== SETTINGS_VERSION) await area.set({ [SETTINGS_KEY]: keepUnknown(raw, settings) });
     return { settings, notice: storedNotice };
   }
-  const notice =
-    `Some saved settings could not be read and were reset to defaults (${problems.join('; ')}). ` +
-    `Check them and save. The unreadable data is kept in extension storage under "${BACKUP_KEY}".`;
-  await area.set({
-    [BACKUP_KEY]: { savedAt: Date.now(), value: raw },
-    [SETTINGS_KEY]: settings,
-    [NOTICE_KEY]: notice,
-  });
+  const notice = reason('settings.reset', { cause: problem });
+  await backUp(area, raw, problem, now());
+  // Only broken fields were reset: the rest of the object, unknown keys included, stays. Anything else is replaced.
+  const next = problem.code === 'settings.fields' ? keepUnknown(raw, settings) : settings;
+  await area.set({ [SETTINGS_KEY]: next, [NOTICE_KEY]: notice });
   return { settings, notice };
 }
 
@@ -290,7 +325,8 @@ export async function saveSettings(
 ): Promise<{ ok: true; settings: Settings } | { ok: false; errors: SettingsFieldError[] }> {
   const result = applyPatch(current, patch);
   if (!result.ok) return result;
-  await area.set({ [SETTINGS_KEY]: result.settings });
+  const stored = (await area.get([SETTINGS_KEY]))[SETTINGS_KEY];
+  await area.set({ [SETTINGS_KEY]: keepUnknown(isRecord(stored) ? stored : {}, result.settings) });
   if (acknowledgeNotice) await area.remove(NOTICE_KEY);
   return result;
 }
@@ -308,14 +344,7 @@ export function riskLimits(settings: Settings): RiskLimits {
   return limits;
 }
 
-/** Taker fee as a fraction of notional (0.05% → "0.0005"), the unit OrderScenario.market.takerRate uses. */
-export function takerRate(settings: Settings, venue: FeeVenue): string {
-  return new D(settings.fees[venue].takerFeePct).div(100).toFixed();
-}
-
-/** An assumption line for the Evaluation while the fee equals the default; undefined for any other rate. */
-export function takerFeeAssumption(settings: Settings, venue: FeeVenue): string | undefined {
-  const pct = settings.fees[venue].takerFeePct;
-  if (pct !== DEFAULT_SETTINGS.fees[venue].takerFeePct) return undefined;
-  return `Taker fee ${pct}% assumed (regular VIP 0 rate, no BNB discount); set your fee tier in the options.`;
+/** A fee percent as a fraction of notional (0.05 % → "0.0005"), the unit OrderScenario uses. */
+export function feeRate(pct: string): string {
+  return new D(pct).div(100).toFixed();
 }

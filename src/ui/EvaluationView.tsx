@@ -1,16 +1,22 @@
-import type { Evaluation, Mode } from '../engine/evaluation';
+import type { Evaluation, InputUsed, Mode } from '../contracts/evaluation';
+import type { Reason } from '../contracts/reasons';
 import { MODES, MODE_LABEL, SHOWN_ROWS, SideTable } from './SideTable';
+import { itemLabel, say, sourceLabel, uiText } from './text';
 
 export interface EvaluationViewProps {
   evaluation: Evaluation;
   /** The form changed since this evaluation was made; figures show as updating. */
   pending: boolean;
+  /** Why there is no evaluation at all (the figures are a placeholder): listed instead of per-figure reasons. */
+  reasons?: readonly Reason[];
 }
 
 interface Note {
-  mode: Mode;
-  reason: string;
+  mode: Mode | null;
+  reason: Reason;
 }
+
+const keyOf = (mode: Mode | null, r: Reason) => `${mode ?? ''}\u0000${JSON.stringify(r)}`;
 
 /** Why figures are missing, each reason once per mode across both sides ("Cross: log in to see cross"). */
 function missingFigureNotes(evaluation: Evaluation): Note[] {
@@ -20,8 +26,8 @@ function missingFigureNotes(evaluation: Evaluation): Note[] {
     for (const mode of MODES) {
       for (const row of SHOWN_ROWS) {
         const figure = side[mode][row.key];
-        if (figure.kind !== 'unavailable' || seen.has(mode + '\u0000' + figure.reason)) continue;
-        seen.add(mode + '\u0000' + figure.reason);
+        if (figure.kind !== 'unavailable' || seen.has(keyOf(mode, figure.reason))) continue;
+        seen.add(keyOf(mode, figure.reason));
         notes.push({ mode, reason: figure.reason });
       }
     }
@@ -29,44 +35,53 @@ function missingFigureNotes(evaluation: Evaluation): Note[] {
   return notes;
 }
 
-export function EvaluationView({ evaluation, pending }: EvaluationViewProps) {
-  const notes = pending ? [] : missingFigureNotes(evaluation);
+function inputText(input: InputUsed): string {
+  return uiText.inputOrigin(sourceLabel(input.source), input.pageText, input.provenance);
+}
+
+export function EvaluationView({ evaluation, pending, reasons }: EvaluationViewProps) {
+  const notes: Note[] = pending ? [] : reasons ? reasons.map((reason) => ({ mode: null, reason })) : missingFigureNotes(evaluation);
   return (
     <div class="evaluation">
       {evaluation.sides.map((side) => (
-        <SideTable
-          side={side}
-          quoteAsset={evaluation.quoteAsset}
-          currentMode={evaluation.currentMode}
-          pending={pending}
-        />
+        <SideTable side={side} quoteAsset={evaluation.quoteAsset} currentMode={evaluation.currentMode} pending={pending} />
       ))}
+      <p class="definition" data-role="worst-case-definition">
+        {uiText.worstCaseDefinition}
+      </p>
       {notes.length > 0 ? (
         <ul class="notes" data-role="missing">
           {notes.map(({ mode, reason }) => (
-            <li data-mode={mode}>
-              {MODE_LABEL[mode]}: {reason}
+            <li data-mode={mode ?? undefined} data-reason={reason.code}>
+              {mode ? `${MODE_LABEL[mode]}: ` : ''}
+              {say(reason)}
             </li>
           ))}
         </ul>
       ) : null}
       <details class="details">
-        <summary>Inputs and assumptions</summary>
+        <summary>{uiText.inputsAndAssumptions}</summary>
         <table class="inputs" data-role="inputs">
           <tbody>
             {evaluation.inputs.map((input) => (
-              <tr data-input={input.name}>
-                <th scope="row">{input.name}</th>
-                <td class="input-value">{input.value}</td>
-                <td class="input-source">{input.source}</td>
+              <tr data-input={input.side ? `${input.item}.${input.side}` : input.item}>
+                <th scope="row">
+                  {itemLabel(input.item)}
+                  {input.side ? ` (${input.side})` : ''}
+                </th>
+                <td class="input-value">
+                  {input.value}
+                  {input.unit ? (input.unit === 'x' || input.unit === '%' ? input.unit : ` ${input.unit}`) : ''}
+                </td>
+                <td class="input-source">{inputText(input)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         {evaluation.assumptions.length > 0 ? (
           <ul class="assumptions" data-role="assumptions">
-            {evaluation.assumptions.map((text) => (
-              <li>{text}</li>
+            {evaluation.assumptions.map((assumption) => (
+              <li data-reason={assumption.code}>{say(assumption)}</li>
             ))}
           </ul>
         ) : null}

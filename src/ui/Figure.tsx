@@ -1,4 +1,5 @@
-import type { Figure } from '../engine/evaluation';
+import type { Figure } from '../contracts/evaluation';
+import { say } from './text';
 
 export interface FigureProps {
   /** Machine-readable path, e.g. "long.isolated.liquidationPrice" (read by tests and the bench). */
@@ -32,13 +33,13 @@ export function FigureView({ field, figure, unit = '', pending = false }: Figure
       );
     case 'none':
       return (
-        <span class="fig none" data-field={field} data-value="none" title={figure.reason}>
+        <span class="fig none" data-field={field} data-value="none" title={say(figure.reason)}>
           none
         </span>
       );
     case 'unavailable':
       return (
-        <span class="fig unavailable" data-field={field} data-value="unavailable" title={figure.reason}>
+        <span class="fig unavailable" data-field={field} data-value="unavailable" title={say(figure.reason)}>
           —
         </span>
       );

@@ -1,4 +1,4 @@
-import type { Mode, SideEvaluation } from '../engine/evaluation';
+import type { Mode, SideEvaluation } from '../contracts/evaluation';
 import { FigureView } from './Figure';
 
 type ShownFigure = 'liquidationPrice' | 'liquidationDistancePct' | 'initialMargin' | 'worstCaseLoss' | 'worstCaseLossPct';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { manifestFor, type SourceManifest } from '../../scripts/build/manifest.ts';
+import { VENUES } from '../../src/venues/registry.ts';
 
 const source = JSON.parse(readFileSync('manifest.json', 'utf8')) as SourceManifest;
 
@@ -25,7 +26,9 @@ describe('per-browser manifest from manifest.json', () => {
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
   });
 
-  it('both ask for storage only, run the content script on the exchange only, expose no resources to pages', () => {
+  it('both ask for storage only, run the content script on the registry\'s origins only, expose no resources to pages', () => {
+    const origins = VENUES.flatMap((v) => v.origins);
+    expect(origins.length).toBeGreaterThan(0);
     for (const browser of ['chrome', 'firefox'] as const) {
       const manifest = manifestFor(source, browser);
       expect(manifest.permissions).toEqual(['storage']);
@@ -34,12 +37,14 @@ describe('per-browser manifest from manifest.json', () => {
       expect(manifest).not.toHaveProperty('externally_connectable');
       expect(manifest.content_scripts).toEqual([
         {
-          matches: ['https://www.binance.com/*'],
+          matches: origins.map((origin) => `${origin}/*`),
           js: ['src/content/index.ts'],
           css: ['src/content/panel/host.css'], // the panel host's visibility (panel/host.css)
           run_at: 'document_idle',
         },
       ]);
+      const patterns = (manifest.content_scripts as Array<{ matches: string[] }>)[0]!.matches;
+      for (const pattern of patterns) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
     }
   });
 });

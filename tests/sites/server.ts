@@ -1,6 +1,8 @@
-// Local server for the exchange stand-in pages (tests/sites/README.md).
-// Serves the Binance USDⓈ-M stand-in under its real URLs on host www.binance.com, over HTTPS with the
-// self-signed certificate in tests/sites/certs (a test fixture), and optionally over plain HTTP.
+// Local server for the stand-in exchange pages (tests/sites/README.md).
+// Serves each registry venue's stand-in (tests/sites/<venue>/) under the venue's real hosts and trading
+// paths, over HTTPS with the self-signed certificate in tests/sites/certs (a test fixture), and optionally
+// over plain HTTP. Which paths are trading pages is each stand-in's own `site.ts` (from its page spec,
+// independent of the adapter under test).
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -8,17 +10,35 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import { VENUES, type VenueId } from '../../src/venues/registry';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const BINANCE_DIR = join(HERE, 'binance');
-export const BINANCE_HOST = 'www.binance.com';
-/** Static files of the Binance stand-in live here; the route regex can never match this path. */
-export const BINANCE_STATIC_PREFIX = '/__standin/binance/';
+/** Each stand-in's own files live under this path on its host; no trading route can match it. */
+export const STATIC_PREFIX = '/__standin/';
 
-// binance-usdm.md §1: the USDⓈ-M trading route. `/my/wallet/futures/…` and `/delivery/…` never match it.
-const BINANCE_ROUTE = /^\/(?:[a-z]{2}(?:-[A-Za-z]{2})?\/)?futures\/([A-Z0-9_]{3,})\/?$/;
-// COIN-M perpetuals (`…_PERPETUAL`) are out of scope (binance-usdm.md §1 "Exclude").
-const COIN_M_SYMBOL = /PERPETUAL$/;
+/** What a stand-in folder says about its pages (tests/sites/<venue>/site.ts). */
+export interface StandinSite {
+  /** True when `pathname` is a trading page the stand-in serves. */
+  isTradingPath(pathname: string): boolean;
+}
+
+interface HostedSite extends StandinSite {
+  venue: VenueId;
+  dir: string;
+}
+
+/** Every host of every registry venue, for the browsers' host mapping. */
+export const STANDIN_HOSTS: readonly string[] = VENUES.flatMap((v) => v.origins.map((origin) => new URL(origin).hostname));
+
+async function loadSites(): Promise<Map<string, HostedSite>> {
+  const byHost = new Map<string, HostedSite>();
+  for (const venue of VENUES) {
+    const dir = join(HERE, venue.id);
+    const { site } = (await import(pathToFileURL(join(dir, 'site.ts')).href)) as { site: StandinSite };
+    for (const origin of venue.origins) byHost.set(new URL(origin).hostname, { ...site, venue: venue.id, dir });
+  }
+  return byHost;
+}
 
 const MIME: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -42,12 +62,6 @@ export interface StandinServer {
   close(): Promise<void>;
 }
 
-/** True when `pathname` is a Binance USDⓈ-M trading page the stand-in serves. */
-export function isBinanceFuturesPath(pathname: string): boolean {
-  const m = BINANCE_ROUTE.exec(pathname);
-  return m !== null && !COIN_M_SYMBOL.test(m[1] ?? '');
-}
-
 function hostnameOf(req: IncomingMessage): string {
   const host = req.headers.host ?? '';
   return host.replace(/:\d+$/, '').toLowerCase();
@@ -58,17 +72,18 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(sites: Map<string, HostedSite>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'https://placeholder.invalid');
   const pathname = url.pathname;
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
-  if (hostnameOf(req) !== BINANCE_HOST) return send(res, 404, 'text/plain', 'unknown host');
+  const site = sites.get(hostnameOf(req));
+  if (!site) return send(res, 404, 'text/plain', 'unknown host');
 
-  if (pathname.startsWith(BINANCE_STATIC_PREFIX)) {
-    const rel = normalize(decodeURIComponent(pathname.slice(BINANCE_STATIC_PREFIX.length)));
+  if (pathname.startsWith(STATIC_PREFIX)) {
+    const rel = normalize(decodeURIComponent(pathname.slice(STATIC_PREFIX.length)));
     const type = MIME[rel.slice(rel.lastIndexOf('.'))];
-    const file = join(BINANCE_DIR, rel);
-    if (!type || !file.startsWith(BINANCE_DIR + sep) || rel.includes('..')) return send(res, 404, 'text/plain', 'not found');
+    const file = join(site.dir, rel);
+    if (!type || !file.startsWith(site.dir + sep) || rel.includes('..')) return send(res, 404, 'text/plain', 'not found');
     try {
       return send(res, 200, type, await readFile(file));
     } catch {
@@ -76,14 +91,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     }
   }
 
-  if (isBinanceFuturesPath(pathname)) {
-    return send(res, 200, MIME['.html']!, await readFile(join(BINANCE_DIR, 'index.html')));
-  }
+  if (site.isTradingPath(pathname)) return send(res, 200, MIME['.html']!, await readFile(join(site.dir, 'index.html')));
   return send(res, 404, 'text/plain', 'not found');
-}
-
-function listener(req: IncomingMessage, res: ServerResponse): void {
-  handle(req, res).catch((err: unknown) => send(res, 500, 'text/plain', String(err)));
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -102,9 +111,13 @@ function closeServer(server: Server): Promise<void> {
 
 export async function startStandinServer(opts: StandinServerOptions = {}): Promise<StandinServer> {
   const host = opts.host ?? '127.0.0.1';
+  const sites = await loadSites();
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    handle(sites, req, res).catch((err: unknown) => send(res, 500, 'text/plain', String(err)));
+  };
   const tls = {
-    key: readFileSync(join(HERE, 'certs', 'www.binance.com.key')),
-    cert: readFileSync(join(HERE, 'certs', 'www.binance.com.crt')),
+    key: readFileSync(join(HERE, 'certs', 'standin.key')),
+    cert: readFileSync(join(HERE, 'certs', 'standin.crt')),
   };
   const servers: Server[] = [createHttpsServer(tls, listener)];
   const port = await listen(servers[0]!, opts.port ?? 0, host);
@@ -140,5 +153,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   // First line: the bare HTTPS port, for scripts that start the server and parse its output.
   console.log(String(server.port));
   if (server.httpPort !== undefined) console.log(`http port ${server.httpPort}`);
-  console.error(`serving https://${BINANCE_HOST}/en/futures/BTCUSDT (map ${BINANCE_HOST} to this machine)`);
+  console.error(`serving ${STANDIN_HOSTS.join(', ')} (map these hosts to this machine)`);
 }

@@ -1,0 +1,98 @@
+/**
+ * The account panel and the header's mark price (README: Account panel, Mark price): label/value
+ * pairs outside the form root, the positions panel and dialogs; each label must occur exactly once
+ * visibly. Each pair found is a source the watcher observes (only its own label and value: the
+ * header's storming last price sits beside it, not in it).
+ */
+import type { Field } from '../../contracts/snapshot';
+import { reason, type ItemCode } from '../../contracts/reasons';
+import { labelValuePairs, type LabelValuePair, type VisibilityTest } from '../kit/dom';
+import { ambiguous, missing, readField, type NumText } from '../kit/fields';
+import { MISSING_VALUE } from '../kit/tables';
+import { notShownWhy, parseAmount } from './form';
+import { HOOKS, type Labels } from './selectors';
+
+export interface AccountValues {
+  walletBalance: Field<NumText>;
+  marginBalance: Field<NumText>;
+  maintenanceMargin: Field<NumText>;
+  unrealizedPnl: Field<NumText>;
+  marginRatio: Field<NumText>;
+  markPrice: Field<NumText>;
+}
+
+export interface AccountReading {
+  values: AccountValues;
+  /** The parent of every pair found. */
+  sources: Element[];
+  /** Every pair found once (a `--` value counts as found). */
+  complete: boolean;
+}
+
+export interface AccountScope {
+  doc: Document;
+  visible: VisibilityTest;
+  labels: Labels;
+  quoteAsset: string | null;
+  /** Subtrees whose pairs are not the account panel's (the form root, the positions panel). */
+  excluded: readonly Element[];
+  loggedIn: Field<boolean>;
+  loading: boolean;
+}
+
+type AccountKey = keyof AccountValues;
+
+export function readAccount(scope: AccountScope): AccountReading {
+  const { labels } = scope;
+  const a = labels.account;
+  const labelOf: Record<AccountKey, string> = {
+    walletBalance: a.walletBalance,
+    marginBalance: a.marginBalance,
+    maintenanceMargin: a.maintenanceMargin,
+    unrealizedPnl: a.unrealizedPnl,
+    marginRatio: a.marginRatio,
+    markPrice: labels.mark,
+  };
+  const outside = (el: Element): boolean =>
+    el.closest(HOOKS.dialog) !== null || el.closest('table') !== null || scope.excluded.some((x) => x.contains(el));
+  const pairs = labelValuePairs(scope.doc, new Set(Object.values(labelOf)), scope.visible, outside);
+  const sources: Element[] = [];
+  let complete = true;
+
+  const one = (item: AccountKey, loggedIn: Field<boolean>, parse: (text: string) => Field<NumText>): Field<NumText> => {
+    const found = pairs.filter((p) => p.label === labelOf[item]);
+    for (const pair of found) sources.push(pair.labelEl.parentElement as Element);
+    if (found.length > 1) return ambiguous(reason('page.several', { item, count: found.length }));
+    const pair: LabelValuePair | undefined = found[0];
+    if (pair === undefined) {
+      // Logged out, the panel is a login prompt: that is the whole of this part, nothing to wait for.
+      if (loggedIn.status === 'read' && loggedIn.value === false) return missing(reason('page.loginToSee', { item }));
+      complete = false;
+      return missing(reason(scope.loading ? 'page.notLoadedYet' : 'page.notFound', { item }));
+    }
+    if (pair.value === MISSING_VALUE) return missing(notShownWhy(item, loggedIn), pair.value);
+    return parse(pair.value);
+  };
+  const amount = (item: ItemCode & AccountKey): Field<NumText> =>
+    one(item, scope.loggedIn, (text) => {
+      const parsed = parseAmount(text);
+      if (parsed === null) return ambiguous(reason('page.unreadable', { item, text }), text);
+      if (parsed.unit !== scope.quoteAsset) return ambiguous(reason('page.wrongUnit', { item, unit: parsed.unit, expected: scope.quoteAsset ?? '' }), text);
+      return readField(parsed.num, text);
+    });
+
+  const values: AccountValues = {
+    walletBalance: amount('walletBalance'),
+    marginBalance: amount('marginBalance'),
+    maintenanceMargin: amount('maintenanceMargin'),
+    unrealizedPnl: amount('unrealizedPnl'),
+    marginRatio: one('marginRatio', scope.loggedIn, (text) =>
+      text.endsWith('%')
+        ? readField({ text: text.slice(0, -1), grouped: true }, text)
+        : ambiguous(reason('page.unreadable', { item: 'marginRatio', text }), text),
+    ),
+    // The mark is not login-dependent; `--` means the page does not know it.
+    markPrice: one('markPrice', readField(true), (text) => readField({ text, grouped: true }, text)),
+  };
+  return { values, sources, complete };
+}

@@ -1,0 +1,97 @@
+/**
+ * The reader every adapter builds on: one per page, it turns the document into a FormSnapshot and
+ * keeps what it last read outside the form (account panel, header, positions list) so that a
+ * keystroke in the form costs no page-wide scan. That reading is offered again only while it holds:
+ * it was complete (every part found), the elements it came from are still on the page, and the
+ * venue's key (form root, address, language, login state) is the same. Any change inside those
+ * elements is the watcher's business (src/content/watch.ts): it asks for a full read.
+ *
+ * A part missing while the page is still loading (the first seconds after the form appeared, as
+ * pages hydrate piece by piece) is reported as not loaded yet, not as a broken selector.
+ */
+import type { FormSnapshot, ReadScope } from '../../contracts/snapshot';
+import { reason } from '../../contracts/reasons';
+import type { VenueId } from '../../venues/registry';
+import type { OutsideParts, ReadOptions, SnapshotReader } from '../adapter';
+import { isVisible as layoutVisible, type VisibilityTest } from './dom';
+import { missing } from './fields';
+import { emptySnapshot } from './snapshot';
+
+/** How long after the form appears a missing part counts as still loading. */
+export const LOADING_GRACE_MS = 5000;
+
+export interface OutsideReading {
+  /** What the reading holds for; compared element by element (===). */
+  key: readonly unknown[];
+  /** The elements it came from. */
+  sources: readonly Element[];
+  /** False while a part was not found at all. */
+  complete: boolean;
+}
+
+export interface ReadContext<O extends OutsideReading> {
+  doc: Document;
+  url: string;
+  visible: VisibilityTest;
+  /** The previous outside reading when a 'form' read may reuse it under this key; null otherwise. */
+  reusable(key: readonly unknown[]): O | null;
+  loading: boolean;
+}
+
+export interface VenueRead<O extends OutsideReading> {
+  snapshot: FormSnapshot;
+  /** The form root this read found (null: none), and what it read outside the form. */
+  root: Element | null;
+  outside: O | null;
+}
+
+export interface ReaderSpec<O extends OutsideReading> {
+  venue: VenueId;
+  findRoot(doc: Document, visible: VisibilityTest): Element | null;
+  read(ctx: ReadContext<O>): VenueRead<O>;
+}
+
+const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+export function createSnapshotReader<O extends OutsideReading>(
+  spec: ReaderSpec<O>,
+  doc: Document,
+  currentUrl: () => string,
+  opts: ReadOptions = {},
+): SnapshotReader {
+  const visible = opts.isVisible ?? layoutVisible;
+  const now = opts.now ?? (() => Date.now());
+  let outside: O | null = null;
+  let formSince: number | null = null;
+
+  return {
+    findRoot: () => spec.findRoot(doc, visible),
+    read(scope: ReadScope): FormSnapshot {
+      const url = currentUrl();
+      const previous = outside;
+      const offered = scope === 'form' && previous !== null && previous.complete && previous.sources.every((el) => el.isConnected);
+      const ctx: ReadContext<O> = {
+        doc,
+        url,
+        visible,
+        reusable: (key) => (offered && sameKey(previous.key, key) ? previous : null),
+        loading: formSince === null || now() - formSince < LOADING_GRACE_MS,
+      };
+      try {
+        const result = spec.read(ctx);
+        if (result.root === null) formSince = null;
+        else formSince ??= now();
+        outside = result.outside;
+        return result.snapshot;
+      } catch (error) {
+        // A page oddity never escapes into the exchange's page; it is reported instead.
+        outside = null;
+        const detail = error instanceof Error ? error.message : String(error);
+        return emptySnapshot(spec.venue, url, missing(reason('page.adapterError', { detail: detail.slice(0, 200) })));
+      }
+    },
+    outsideParts(): OutsideParts {
+      return { watch: outside?.sources ?? [], settled: outside?.complete ?? false };
+    },
+  };
+}

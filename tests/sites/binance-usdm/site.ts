@@ -1,0 +1,14 @@
+/** The Binance USDⓈ-M stand-in's pages: the trading route of its page spec (tests/sites/README.md). */
+import type { StandinSite } from '../server';
+
+// The USDⓈ-M trading route; `/my/wallet/futures/…` and `/delivery/…` never match it.
+const ROUTE = /^\/(?:[a-z]{2}(?:-[A-Za-z]{2})?\/)?futures\/([A-Z0-9_]{3,})\/?$/;
+// COIN-M perpetuals (`…_PERPETUAL`) are out of scope.
+const COIN_M_SYMBOL = /PERPETUAL$/;
+
+export const site: StandinSite = {
+  isTradingPath(pathname) {
+    const m = ROUTE.exec(pathname);
+    return m !== null && !COIN_M_SYMBOL.test(m[1] ?? '');
+  },
+};

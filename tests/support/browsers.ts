@@ -1,0 +1,169 @@
+/**
+ * The one place that starts a test browser: Debian's Chromium and Firefox ESR, headless unless asked,
+ * with every stand-in host (all registry venues' hosts) resolved to the local stand-in server. With the
+ * extension: the production build unmodified (dist/chrome, dist/firefox). Used by the e2e suites, the
+ * bench, the demo and the stand-in and adapter tests.
+ */
+import path from 'node:path';
+import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
+import { STANDIN_HOSTS } from '../sites/server';
+import { pollUntil } from './poll';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface TestBrowser {
+  name: BrowserName;
+  newPage(): Promise<Page>;
+  /** Stops the extension's background (service worker / event page) so the next message starts it anew. */
+  stopBackground(): Promise<void>;
+  /** Removes the extension while pages stay open (their content scripts are left orphaned). */
+  removeExtension(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const VIEWPORT = { width: 1600, height: 1000 };
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface ChromiumTestBrowser extends TestBrowser {
+  /** A page in a separate browser context, where the extension is not enabled (the bench's baseline). */
+  newPageWithoutExtension(): Promise<Page>;
+}
+
+export interface LaunchChoice {
+  headless?: boolean;
+  /** Load the built extension (default true). */
+  extension?: boolean;
+}
+
+/** Chromium: every stand-in host mapped to the server's port. */
+function chromiumOptions(standinPort: number, choice: LaunchChoice): LaunchOptions {
+  const rules = STANDIN_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${standinPort}`).join(', ');
+  return {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: choice.headless ?? true,
+    enableExtensions: choice.extension ?? true,
+    defaultViewport: VIEWPORT,
+    args: [
+      '--no-sandbox',
+      '--disable-component-update',
+      '--disable-background-networking',
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
+      `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
+    ],
+  };
+}
+
+/** Firefox resolves every host to 127.0.0.1, so the stand-in server must listen on 443. */
+function firefoxOptions(choice: LaunchChoice): LaunchOptions {
+  return {
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: choice.headless ?? true,
+    enableExtensions: choice.extension ?? true,
+    acceptInsecureCerts: true,
+    defaultViewport: VIEWPORT,
+    // System access lets WebDriver open about:debugging, the one place that stops an event page.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
+  };
+}
+
+/** A browser without the extension, for the stand-in and adapter tests. */
+export function launchPlainChromium(standinPort: number): Promise<Browser> {
+  return puppeteer.launch(chromiumOptions(standinPort, { extension: false }));
+}
+
+export function launchPlainFirefox(): Promise<Browser> {
+  return puppeteer.launch(firefoxOptions({ extension: false }));
+}
+
+export async function launchChromium(standinPort: number, choice: LaunchChoice = {}): Promise<ChromiumTestBrowser> {
+  const browser = await puppeteer.launch(chromiumOptions(standinPort, choice));
+  const id = await browser.installExtension(path.join(ROOT, 'dist/chrome'));
+  const workerTarget = () =>
+    browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`), {
+      timeout: 10_000,
+    });
+  await workerTarget();
+  return {
+    name: 'chromium',
+    newPage: () => browser.newPage(),
+    async stopBackground() {
+      // Ask the browser which workers run (puppeteer's own target list keeps workers stopped earlier and
+      // can miss one started since) and close them as puppeteer closes a worker: attach, close, detach.
+      // Until none runs: a message from the page can start a new worker while the old one stops.
+      const session = await browser.target().createCDPSession();
+      const running = async () =>
+        (await session.send('Target.getTargets')).targetInfos.filter(
+          (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`),
+        );
+      const close = async (targetId: string) => {
+        const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: true });
+        await session.send('Target.closeTarget', { targetId });
+        await session.send('Target.detachFromTarget', { sessionId });
+      };
+      try {
+        const deadline = Date.now() + 5_000;
+        for (let workers = await running(); workers.length > 0; workers = await running()) {
+          if (Date.now() > deadline) throw new Error('the service worker did not stop');
+          // A worker may stop between the listing and the close: that is what we want, not an error.
+          await Promise.all(workers.map(({ targetId }) => close(targetId).catch(() => {})));
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      } finally {
+        await session.detach();
+      }
+    },
+    removeExtension: () => browser.uninstallExtension(id),
+    async newPageWithoutExtension() {
+      const context = await browser.createBrowserContext();
+      return context.newPage();
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** Firefox resolves every host to 127.0.0.1, so the stand-in must listen on 443. */
+export async function launchFirefox(choice: LaunchChoice = {}): Promise<TestBrowser> {
+  const browser: Browser = await puppeteer.launch(firefoxOptions(choice));
+  const id = await browser.installExtension(path.join(ROOT, 'dist/firefox'));
+  return {
+    name: 'firefox',
+    newPage: () => browser.newPage(),
+    stopBackground: () => terminateFirefoxBackground(browser, id),
+    removeExtension: () => browser.uninstallExtension(id),
+    close: () => browser.close(),
+  };
+}
+
+/**
+ * Presses about:debugging's "Terminate background script" for our extension and waits until the page
+ * reports it stopped. Opened in its own tab, which is closed after; callers bring their page back to
+ * the front (a hidden page pauses the content script's polls).
+ */
+async function terminateFirefoxBackground(browser: Browser, extensionId: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    // goto does not report completion for privileged pages; the document loads and is scriptable.
+    page.goto('about:debugging#/runtime/this-firefox').catch(() => {});
+    // Our extension's card: its text, after pressing "Terminate background script" when asked to.
+    const card = (terminate: boolean) =>
+      page.evaluate(
+        (id, press) => {
+          const li = [...document.querySelectorAll('li')].find((el) => el.textContent?.includes(id) && el.textContent.includes('Background script'));
+          if (li && press) [...li.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Terminate background script')?.click();
+          return li ? (li as HTMLElement).innerText : '';
+        },
+        extensionId,
+        terminate,
+      );
+    const shows = (state: string) => (text: string) => new RegExp(`Background script\\s*${state}`).test(text);
+    const failure = (what: string) => (text: string) => `about:debugging: ${what} (it shows ${JSON.stringify(text.slice(0, 300))})`;
+    await pollUntil(() => card(false), shows('Running'), failure('our background script is not listed as running'));
+    await card(true);
+    await pollUntil(() => card(false), shows('Stopped'), failure('the background script did not stop'));
+  } finally {
+    await page.close();
+  }
+}
