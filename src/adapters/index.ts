@@ -1,11 +1,13 @@
 /**
- * The adapters, one per registry entry (tests/conventions checks the two lists agree), and the one
- * lookup that picks the adapter for a page. The content script knows no venue by name.
+ * The adapters: every folder src/adapters/<venue>/ with an index.ts exporting `adapter` (one per
+ * registry entry; tests/conventions checks the two lists agree), and the one lookup that picks the
+ * adapter for a page. Nothing here or in the content script names a venue.
  */
 import type { VenueAdapter } from './adapter';
-import { binanceUsdm } from './binance-usdm';
 
-export const ADAPTERS: readonly VenueAdapter[] = [binanceUsdm];
+const folders = import.meta.glob<VenueAdapter>('./*/index.ts', { eager: true, import: 'adapter' });
+
+export const ADAPTERS: readonly VenueAdapter[] = Object.values(folders);
 
 /** The adapter whose pages include `url`, or null. */
 export function adapterFor(url: string): VenueAdapter | null {

@@ -40,8 +40,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) {
         const symbol = snapshot.symbol.status === 'read' ? (snapshot.symbol.value ?? null) : null;
-        // The pop-up's copy is stored after the reply, not before (tab-status.ts): the panel waits for this
-        // reply on every keystroke. A failed write leaves the pop-up one update behind.
+        // The pop-up's copy is stored after the reply, coalesced per tab (tab-status.ts): the panel waits for
+        // this reply on every keystroke. A failed write leaves the pop-up one update behind.
         deps.tabStatus.put(tabId, { url: snapshot.url, venue: snapshot.venue, symbol, updatedAt: deps.now(), result }).catch(() => {});
       }
       return result;

@@ -1,28 +1,23 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FormSnapshot } from '../adapters/types';
-import type { Evaluation } from '../engine/evaluation';
-import type { EvaluateResult, RouterError } from '../shared/protocol';
+import type { FormSnapshot } from '../contracts/snapshot';
+import type { Evaluation } from '../contracts/evaluation';
+import type { EvaluateResult, PanelState, RouterError } from '../contracts/messages';
+import { reason } from '../contracts/reasons';
 import { unavailableEvaluation } from '../ui/placeholder';
+import { buildSnapshot, missing, read } from '../../tests/support/snapshots';
 import { startController, type Controller } from './controller';
 import type { PanelView } from './panel/Panel';
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Only the fields the controller looks at; the rest of the snapshot is the adapter's business. */
-function snapshot(qty: string, form: 'read' | 'missing' = 'read'): FormSnapshot {
-  return {
-    venue: 'binance-usdm',
-    form: form === 'read' ? { status: 'read', value: true } : { status: 'missing', why: 'no form' },
-    symbol: { status: 'read', value: 'BTCUSDT' },
-    quoteAsset: { status: 'read', value: 'USDT' },
-    quantity: { status: 'read', value: qty },
-  } as unknown as FormSnapshot;
-}
+const NO_FORM = reason('page.notFound', { item: 'orderForm' });
+const snapshot = (qty: string, form: 'read' | 'missing' = 'read'): FormSnapshot =>
+  buildSnapshot({ quantity: read(qty) }, form === 'read' ? {} : { form: missing(NO_FORM) });
 
 function evaluationFor(qty: string): Evaluation {
-  const e = unavailableEvaluation('x', { venue: 'binance', symbol: 'BTCUSDT', quoteAsset: 'USDT' });
-  e.inputs = [{ name: 'quantity', value: qty, source: 'test' }];
+  const e = unavailableEvaluation(reason('figure.notComputable'), { symbol: 'BTCUSDT', quoteAsset: 'USDT' });
+  e.inputs = [{ item: 'quantity', value: qty, source: 'orderForm' }];
   return e;
 }
 
@@ -35,6 +30,7 @@ describe('startController', () => {
   let orphaned: boolean;
   let controller: Controller;
   let frames: Array<() => void>;
+  let panelState: PanelState;
   /** Runs the animation frame the watcher asked for, so its next trigger reads at once. */
   const nextFrame = () => {
     const due = frames;
@@ -57,16 +53,17 @@ describe('startController', () => {
     pendingMarks = 0;
     orphaned = false;
     frames = [];
+    panelState = { collapsed: false, preSubmitCheck: false, notice: null };
     controller = startController(makeDeps());
   });
   afterEach(() => controller.stop());
 
   const makeDeps = (): Parameters<typeof startController>[0] => ({
     doc: document,
-    source: { findRoot: () => document.getElementById('root'), read: () => current },
+    source: { findRoot: () => document.getElementById('root'), read: () => current, outsideParts: () => ({ watch: [], settled: true }) },
     evaluate: (s) =>
       new Promise((resolve) => replies.push({ qty: (s.quantity.value as string) ?? '', resolve })),
-    loadPanelState: async () => ({ panel: { collapsed: false, preSubmitCheck: false } }),
+    loadPanelState: async () => ({ panel: panelState }),
     saveCollapsed: async () => ({}),
     isOrphaned: () => orphaned,
     mountPanel: () => ({
@@ -75,7 +72,7 @@ describe('startController', () => {
       place: () => {},
       remove: () => void (removed = true),
     }),
-    timing: { requestFrame: (cb) => void frames.push(cb), setInterval: () => 0, clearInterval: () => {}, pollMs: 250, fullReadMs: 1000 },
+    timing: { requestFrame: (cb) => void frames.push(cb), setInterval: () => 0, clearInterval: () => {}, pollMs: 250, fullReadMs: 1000, settlePollMs: 100 },
     retryMs: 0,
   });
 
@@ -125,12 +122,34 @@ describe('startController', () => {
     expect(last().pending).toBe(false);
   });
 
-  it('shows the reason instead of figures when the background says unavailable', async () => {
+  it('shows the reasons instead of figures when the background says unavailable', async () => {
     await settle();
-    replies[0]!.resolve({ unavailable: "can't read: quantity" });
+    const cantRead = reason('evaluate.cantRead', { item: 'quantity', cause: reason('page.empty', { item: 'quantity' }) });
+    const noLeverage = reason('evaluate.cantRead', { item: 'leverage', cause: reason('page.notFound', { item: 'leverageButton' }) });
+    replies[0]!.resolve({ unavailable: [cantRead, noLeverage] });
     await settle();
     const figure = last().evaluation!.sides[0]!.isolated.liquidationPrice;
-    expect(figure).toEqual({ kind: 'unavailable', reason: "can't read: quantity" });
+    expect(figure).toEqual({ kind: 'unavailable', reason: cantRead });
+    expect(last().reasons).toEqual([cantRead, noLeverage]);
+  });
+
+  it('says the background did not answer (a reason with the detail) and asks again', async () => {
+    await settle();
+    replies[0]!.resolve({ error: 'refused: test' });
+    await settle();
+    expect(last().reasons).toEqual([reason('background.unreachable', { detail: 'refused: test' })]);
+    await settle(); // retryMs 0
+    expect(replies).toHaveLength(2);
+  });
+
+  it('hands the corrupted-settings notice from the background to the panel', async () => {
+    controller.stop();
+    views = [];
+    const notice = reason('settings.reset', { cause: reason('settings.notObject') });
+    panelState = { collapsed: true, preSubmitCheck: false, notice };
+    controller = startController(makeDeps());
+    await settle();
+    expect(last()).toMatchObject({ notice, collapsed: true });
   });
 
   it('mounts no panel while there is no form', async () => {

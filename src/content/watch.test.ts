@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReadScope } from '../adapters/types';
+import type { ReadScope } from '../contracts/snapshot';
 import { watchForm, type FormWatcher, type WatchTiming } from './watch';
 
 /** Manual clock: frames and intervals run only when the test says so. */
@@ -17,6 +17,7 @@ function manualTiming() {
     clearInterval: (id) => void intervals.delete(id as number),
     pollMs: 250,
     fullReadMs: 1000,
+    settlePollMs: 100,
   };
   return {
     timing,
@@ -39,6 +40,8 @@ function buildPage() {
   document.body.innerHTML = `
     <div id="app">
       <div id="book"><span class="price">61000.0</span></div>
+      <div id="account"><span id="wallet">1,000.00</span></div>
+      <div id="positions"><span id="count">Positions(0)</span></div>
       <div id="col"><form id="root"><input id="qty" value=""><input id="price" value="61000"></form></div>
     </div>`;
 }
@@ -50,6 +53,8 @@ describe('watchForm', () => {
   let changes: string[];
   let roots: Array<Element | null>;
   let watcher: FormWatcher;
+  /** What the source says about the parts outside the form after each read. */
+  let outside: { watch: Element[]; settled: boolean };
 
   const start = () => {
     watcher = watchForm(
@@ -62,6 +67,7 @@ describe('watchForm', () => {
           const inputs = [...document.querySelectorAll('form input')] as HTMLInputElement[];
           return { values: inputs.map((i) => i.value), href: location.href };
         },
+        outsideParts: () => outside,
       },
       {
         onChange: (s) => changes.push(s.values.join('|')),
@@ -81,6 +87,7 @@ describe('watchForm', () => {
     scopes = [];
     changes = [];
     roots = [];
+    outside = { watch: [document.getElementById('account')!, document.getElementById('positions')!], settled: true };
   });
   afterEach(() => watcher.stop());
 
@@ -219,6 +226,95 @@ describe('watchForm', () => {
     clock.frame();
     await settle();
     expect(scopes).toEqual(['full', 'form', 'full']);
+  });
+
+  it('reads the whole page at once when something changes inside a part outside the form the source read', async () => {
+    start();
+    await settle();
+    clock.frame();
+    document.getElementById('wallet')!.textContent = '900.00'; // no form event, no form mutation
+    await settle();
+    expect(scopes).toEqual(['full', 'full']);
+    clock.frame();
+    document.getElementById('count')!.setAttribute('data-count', '1');
+    await settle();
+    expect(scopes).toEqual(['full', 'full', 'full']);
+  });
+
+  it('reads the whole page at once when a watched part is replaced, then watches the new part, not the old one', async () => {
+    start();
+    await settle();
+    clock.frame();
+    const old = document.getElementById('account')!;
+    const fresh = old.cloneNode(true) as HTMLElement;
+    outside = { watch: [fresh, document.getElementById('positions')!], settled: true };
+    old.replaceWith(fresh); // the parent's child list changes: a full read, no timer needed
+    await settle();
+    clock.frame();
+    expect(reads).toBe(2);
+    expect(scopes.at(-1)).toBe('full');
+    old.textContent = 'detached';
+    await settle();
+    expect(reads).toBe(2);
+    fresh.querySelector('span')!.textContent = '800.00';
+    await settle();
+    expect(reads).toBe(3);
+    expect(scopes.at(-1)).toBe('full');
+  });
+
+  it('while an outside part is not on the page yet, reads the whole page every settle poll, and stops once it is there', async () => {
+    outside = { watch: [document.getElementById('positions')!], settled: false };
+    start();
+    await settle();
+    clock.frame();
+    expect(clock.intervalCount()).toBe(3); // value poll, low-rate read, settle poll
+    clock.every(100);
+    await settle();
+    clock.frame();
+    clock.every(100);
+    await settle();
+    clock.frame();
+    expect(scopes).toEqual(['full', 'full', 'full']);
+    outside = { watch: [document.getElementById('account')!, document.getElementById('positions')!], settled: true };
+    clock.every(100); // this read finds everything: the poll ends
+    await settle();
+    clock.frame();
+    expect(reads).toBe(4);
+    expect(clock.intervalCount()).toBe(2);
+    clock.every(100);
+    await settle();
+    expect(reads).toBe(4);
+  });
+
+  it('starts no settle poll while every outside part was found', async () => {
+    start();
+    await settle();
+    expect(clock.intervalCount()).toBe(2);
+    clock.every(100);
+    await settle();
+    expect(reads).toBe(1);
+  });
+
+  it('does not run the settle poll while the page is hidden', async () => {
+    outside = { watch: [], settled: false };
+    start();
+    await settle();
+    clock.frame();
+    expect(document.visibilityState).toBe('visible');
+    const own = Object.getOwnPropertyDescriptor(document, 'visibilityState');
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      clock.every(100);
+      await settle();
+      expect(reads).toBe(1);
+    } finally {
+      if (own) Object.defineProperty(document, 'visibilityState', own);
+      else delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    expect(document.visibilityState).toBe('visible');
+    clock.every(100);
+    await settle();
+    expect(reads).toBe(2);
   });
 
   it('stops listening and polling when stopped', async () => {

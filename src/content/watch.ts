@@ -6,8 +6,9 @@
  * - a MutationObserver on the form root's subtree only, plus childList (no subtree) on its parent to see
  *   the root being replaced; the order book is never observed;
  * - a second MutationObserver on the elements the last read took its outside-the-form values from
- *   (the account panel's label/value pairs, the positions tab group): a change there asks for a full
- *   read at once, so no figure rests on a reading those parts no longer show;
+ *   (the account panel's label/value pairs, the positions tab group) and on the child lists of their
+ *   ancestors: a change in them, or their replacement, asks for a full read at once, so no figure rests
+ *   on a reading those parts no longer show;
  * - while some outside part was not on the page at all (still hydrating, or a broken selector), a
  *   full re-read every settlePollMs until it is;
  * - capture-phase input/change/focus listeners on the document, filtered to form controls;
@@ -141,6 +142,10 @@ export function watchForm<S>(
     if (!same) {
       watched = parts.watch;
       outsideObserver?.disconnect();
+      // The page may replace a part (or an ancestor of it) rather than change it: watch the child lists up
+      // the ancestor chain (childList only, no subtree: the order book's mutations stay unseen), then each
+      // part's whole subtree (a later observe() of the same node replaces the options).
+      for (const el of watched) for (let a = el.parentNode; a !== null; a = a.parentNode) outsideObserver?.observe(a, { childList: true });
       for (const el of watched) outsideObserver?.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
     }
     if (!parts.settled && settlePoll === null) {

@@ -138,7 +138,7 @@ export type InputSource =
 export interface InputUsed {
   item: ItemCode;
   value: string;
-  /** The unit of `value` ("USDT", "x", "%", "BTC"), or none. */
+  /** The unit of `value` (an asset, "x" or "%"), or none. */
   unit?: string;
   source: InputSource;
   /** The page text it was read from, when it came from the page. */

@@ -232,7 +232,7 @@ const FIGURE_KEYS: Record<FigureKey, true> = {
 };
 
 const tierFigure: ValueCheck = (v, path) =>
-  isRecord(v) && v.kind === 'value' ? object({ kind: () => null, value: textOf(40) })(v, path) : figure(v, path);
+  isRecord(v) && v.kind === 'value' ? object({ kind: () => null, value: textOf(40), display: optional(textOf(100)) })(v, path) : figure(v, path);
 
 const limitCheck: ValueCheck = object({
   limit: oneOf('maxLoss', 'maxLossPct', 'minLiquidationDistancePct', 'maxLeverage'),

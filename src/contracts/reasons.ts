@@ -111,6 +111,8 @@ export interface ReasonParams {
   'figure.liquidatesNow': { equity: string; requirement: string };
   'figure.aboveBracketLeverage': { leverage: string; max: string; tier: string; notional: string };
   'figure.crossUnavailable': Record<string, never>;
+  /** No tier: the maintenance rate is an assumed single rate. */
+  'figure.assumedRate': Record<string, never>;
   'assume.existingIsolatedMargin': { side: Side; leverage: string };
   'assume.reducedMarginProRata': Record<string, never>;
   'assume.closeLargerThanPosition': { side: Side };
@@ -238,6 +240,7 @@ export const REASON_PARAMS = {
   'figure.liquidatesNow': ['equity', 'requirement'],
   'figure.aboveBracketLeverage': ['leverage', 'max', 'tier', 'notional'],
   'figure.crossUnavailable': [],
+  'figure.assumedRate': [],
   'assume.existingIsolatedMargin': ['side', 'leverage'],
   'assume.reducedMarginProRata': [],
   'assume.closeLargerThanPosition': ['side'],

@@ -93,7 +93,7 @@ function parse(sc: OrderScenario): Parsed {
     const rate = dec(m.assumedRate, 'market.maintenance.assumedRate', 'nonNegative');
     if (rate.gte(1)) throw invalid('market.maintenance.assumedRate', 'input.fraction', { field: 'market.maintenance.assumedRate', value: rate.toFixed() });
     const amount = dec(m.assumedAmount, 'market.maintenance.assumedAmount', 'any');
-    maintenance = { kind: 'fixed', tier: { label: 'assumed', floor: null, maxLeverage: null, rate, amount } };
+    maintenance = { kind: 'fixed', tier: { label: '', floor: null, maxLeverage: null, rate, amount } };
   }
   const existing = sc.account.existing.map((leg: ExistingLeg, i) => ({
     side: leg.side,
@@ -173,7 +173,7 @@ interface Shared {
   /**
    * The symbol's mark when the order fills: a limit resting on the passive side (buy below the mark,
    * sell above) fills only once the price has come to it, so it is valued at its own price then
-   * (as Hyperliquid's reference estimator does); anything marketable fills around the current mark.
+   * (as one venue's published reference estimator does, docs/engine.md); anything marketable fills around the current mark.
    */
   fillMark: Dec;
   /** The stop-loss outcome if it fills; `at` is set only for a stop on the losing side. */
@@ -225,7 +225,7 @@ function modeFigures(p: Parsed, merged: MergedLeg, mode: Mode, shared: Shared): 
     return {
       liquidationPrice: now, bankruptcyPrice: now, liquidationDistancePct: now, initialMargin: shared.initialMargin,
       maintenanceMargin: r.maintenanceMargin ? value(r.maintenanceMargin) : now, maintenanceRate: r.maintenanceRate ? value(r.maintenanceRate) : now,
-      tier: r.tier ? { kind: 'value', value: r.tier } : now, openFee: shared.openFeeFigure, closeFee: value(closeFeeAt(p.mark)),
+      tier: r.tier ? { kind: 'value', value: r.tier } : none(reason('figure.assumedRate')), openFee: shared.openFeeFigure, closeFee: value(closeFeeAt(p.mark)),
       liquidationFee: now, worstCaseLoss, worstCaseLossPct, stopLossLoss: worstCaseLoss, stopBeyondLiquidation: YES, marginRatio: now,
       limitChecks: limitChecks(p, worst, worstPct, ZERO),
     };
@@ -258,7 +258,7 @@ function modeFigures(p: Parsed, merged: MergedLeg, mode: Mode, shared: Shared): 
     initialMargin: shared.initialMargin,
     maintenanceMargin: r.maintenanceMargin ? value(r.maintenanceMargin) : unavailable(r.unavailable.maintenanceMargin ?? reason('figure.notComputable')),
     maintenanceRate: r.maintenanceRate ? value(r.maintenanceRate) : notComputable,
-    tier: r.tier ? { kind: 'value', value: r.tier } : notComputable,
+    tier: r.tier ? { kind: 'value', value: r.tier } : none(reason('figure.assumedRate')),
     openFee: shared.openFeeFigure,
     closeFee: value(closeFee),
     liquidationFee,

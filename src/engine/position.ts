@@ -25,7 +25,7 @@ export interface Leg {
   q: Dec;
   entry: Dec | null;
   mark: Dec | null;
-  /** Contract count, for contract-unit tiers (OKX). */
+  /** Contract count, for contract-count tiers. */
   contracts: Dec | null;
   maintenance: Maintenance;
 }
@@ -65,7 +65,7 @@ export interface PositionResult {
   bankruptcyPrice: Dec | null;
   maintenanceMargin?: Dec;
   maintenanceRate?: Dec;
-  /** null for venues without a maintenance amount (OKX, Gate). */
+  /** null for rules without a maintenance amount. */
   maintenanceAmount?: Dec | null;
   tier?: string;
   /** What a liquidation can take from the equity at the reference state: never negative. */
@@ -121,7 +121,7 @@ function otherPnl(o: OtherPosition): Dec {
   return o.s === 1 ? pnl : pnl.neg();
 }
 
-/** K: the other positions' requirement at their marks (OKX/Gate add the fee rate, no deduction). */
+/** K: the other positions' requirement at their marks (rules with the fee in the threshold add it, without a deduction). */
 function othersRequirement(sc: PositionInput): Dec {
   let k = ZERO;
   const fee = sc.rule.feeInThreshold && sc.takerRate ? sc.takerRate : ZERO;
@@ -176,7 +176,7 @@ function activeLegs(sc: PositionInput): Leg[] {
 /** Value a leg's tier is looked up by (notional in the margin asset, or contracts). */
 function tierValue(sc: PositionInput, leg: Leg, price: Dec): Dec {
   if (sc.tierUnit === 'contracts') {
-    // Cross aggregates all of a contract's legs (OKX); isolated tiers each position on its own.
+    // Cross aggregates all of a contract's legs; isolated tiers each position on its own.
     const legs = activeLegs(sc);
     let count = ZERO;
     for (const l of legs) count = count.plus(l.contracts!);
@@ -198,7 +198,7 @@ function tierIndex(sc: PositionInput, leg: Leg, price: Dec): number | 'beyond-ta
 }
 
 /**
- * The requirement line for chosen tiers. bpU is the bankruptcy u, needed only for Bybit cross
+ * The requirement line for chosen tiers. bpU is the bankruptcy u, needed only where the rule reserves the fee to close in cross
  * (fee to close at the bankruptcy price).
  */
 function requirementLine(sc: PositionInput, tiers: Tier[], k: Dec, bpU: Dec | null): Line {
@@ -222,7 +222,7 @@ function requirementLine(sc: PositionInput, tiers: Tier[], k: Dec, bpU: Dec | nu
   return { a, b };
 }
 
-/** The bankruptcy line: zero, or (Bybit cross with a fee) the fee to close at that price. */
+/** The bankruptcy line: zero, or (cross, with the fee to close reserved) the fee to close at that price. */
 function bankruptcyLine(sc: PositionInput): Line {
   if (sc.collateral.kind === 'isolated' || !sc.rule.closeFeeAtBankruptcy || !sc.takerRate) return { a: ZERO, b: ZERO };
   let q = ZERO;
@@ -238,7 +238,7 @@ interface Solved {
 }
 
 /**
- * Binance: each leg's bracket is the one its notional at the liquidation price falls in. One-way
+ * Tiers at the liquidation price: each leg's bracket is the one its notional at the liquidation price falls in. One-way
  * positions converge in a step or two from the reference bracket; when they do not (or for two hedge legs),
  * scan every stretch of prices where the brackets are fixed and keep the roots that land in their stretch.
  */
@@ -330,7 +330,7 @@ export function solvePosition(sc: PositionInput): PositionResult {
   const legs = activeLegs(sc);
   const k = sc.collateral.kind === 'isolated' ? ZERO : othersRequirement(sc);
 
-  // Tier at the reference state (the current MM, and the starting point of the Binance re-check).
+  // Tier at the reference state (the current MM, and the starting point of the re-check at the liquidation price).
   const startIndex: number[] = [];
   for (const l of legs) {
     const found = tierIndex(sc, l, sc.rule.tierBasis === 'entry' ? l.entry! : referencePrice(l));

@@ -2,7 +2,7 @@ import { D, type Dec } from '../shared/decimal';
 import { reason, type Reason } from '../contracts/reasons';
 import { ENGINE_DECIMAL } from './input';
 
-/** One maintenance tier, parsed. `amount` is the deduction (Binance cum, Bybit mmDeduction, HL deduction). */
+/** One maintenance tier, parsed. `amount` is the maintenance deduction (MM = notional × rate − amount). */
 export interface Tier {
   label: string;
   floor: Dec | null;
@@ -33,9 +33,9 @@ export interface RawTier {
 const TWO = new D(2);
 
 /**
- * Sort, default the rate to 1/(2·maxLeverage) (Hyperliquid rule) and rebuild missing amounts with the
+ * Sort, default the rate to 1/(2·maxLeverage) (half the initial margin at the tier's maximum leverage) and rebuild missing amounts with the
  * continuity recurrence amount_n = amount_{n−1} + floor_n·(rate_n − rate_{n−1}). Venues without a
- * deduction (OKX, Gate) pass withAmounts = false and get 0 everywhere.
+ * deduction pass withAmounts = false and get 0 everywhere.
  * Throws a TierTableError naming the bad row; callers turn it into a typed engine error.
  */
 export function normaliseTiers(

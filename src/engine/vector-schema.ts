@@ -165,7 +165,7 @@ function parseLiquidation(v: Json, ruleId: RuleId): PositionInput {
   const positionMode = enumAt(v, 'positionMode', 'positionMode', ['oneWay', 'hedge'] as const, 'oneWay');
   const collateralJson = objectAt(v, 'collateral', 'collateral', false) ?? {};
   const accountValueMode = mode === 'cross' && collateralJson.accountValue !== undefined && collateralJson.accountValue !== null;
-  // Entry may be omitted only in cross with accountValue (Hyperliquid style); Bybit always needs it.
+  // Entry may be omitted only in cross with accountValue; a rule with MM on the entry value always needs it.
   const entryRequired = !accountValueMode || rule.requirementAt === 'entry';
   const maintenanceJson = objectAt(v, 'maintenance', 'maintenance', false);
   const tierUnit = enumAt(maintenanceJson ?? {}, 'tierUnit', 'maintenance.tierUnit', ['notional', 'contracts'] as const, rule.defaultTierUnit);
@@ -199,7 +199,7 @@ function parseLiquidation(v: Json, ruleId: RuleId): PositionInput {
   };
 }
 
-/** Parse one golden vector. `venue` names the rule (binance, bybit, okx, hyperliquid, gate). */
+/** Parse one golden vector. Its `venue` field names the rule (a key of RULES). */
 export function parseVector(input: unknown): ParsedVector | EngineError {
   try {
     if (!isObject(input)) throw invalid('vector', 'input.notObject', { field: 'vector' });

@@ -19,7 +19,7 @@ export interface OptionsProps {
 type Draft = Record<string, SettingValue>;
 
 const LIMIT_LABELS: Record<string, { label: string; hint: string }> = {
-  'limits.maxLoss': { label: 'Max worst-case loss (quote asset, e.g. USDT)', hint: 'Flag orders that can lose more than this.' },
+  'limits.maxLoss': { label: 'Max worst-case loss, in the quote asset', hint: 'Flag orders that can lose more than this.' },
   'limits.maxLossPct': { label: 'Max worst-case loss, % of account', hint: 'Of your margin balance.' },
   'limits.minLiquidationDistancePct': {
     label: 'Min distance to liquidation, %',

@@ -46,7 +46,7 @@ export type SettingValue = string | boolean | null;
 export type SettingsPatch = Record<string, SettingValue>;
 
 export interface SettingsFieldError {
-  /** The key path, e.g. "limits.maxLoss" or "fees.binance-usdm.takerPct". */
+  /** The key path, e.g. "limits.maxLoss" or "fees.<venue id>.takerPct". */
   field: string;
   reason: Reason;
 }
@@ -243,10 +243,13 @@ export function migrate(raw: Tree, migrations: Migrations = MIGRATIONS, target: 
  * Reads stored settings field by field: a missing field takes its default silently (written by an
  * older schema); a present but invalid field takes its default and is reported.
  */
-export function recoverSettings(raw: unknown, migrations: Migrations = MIGRATIONS): { settings: Settings; problem: Reason | null } {
-  if (!isRecord(raw)) return { settings: structuredClone(DEFAULT_SETTINGS), problem: reason('settings.notObject') };
+export function recoverSettings(
+  raw: unknown,
+  migrations: Migrations = MIGRATIONS,
+): { settings: Settings; problem: Reason | null; migrated: Tree | null } {
+  if (!isRecord(raw)) return { settings: structuredClone(DEFAULT_SETTINGS), problem: reason('settings.notObject'), migrated: null };
   const migrated = migrate(raw, migrations);
-  if ('problem' in migrated) return { settings: structuredClone(DEFAULT_SETTINGS), problem: migrated.problem };
+  if ('problem' in migrated) return { settings: structuredClone(DEFAULT_SETTINGS), problem: migrated.problem, migrated: null };
   const broken: string[] = [];
   const settings = build((spec) => {
     const stored = getPath(migrated.value, spec.path);
@@ -256,7 +259,7 @@ export function recoverSettings(raw: unknown, migrations: Migrations = MIGRATION
     broken.push(spec.path);
     return spec.defaultValue;
   });
-  return { settings, problem: broken.length > 0 ? reason('settings.fields', { fields: broken.join(', ') }) : null };
+  return { settings, problem: broken.length > 0 ? reason('settings.fields', { fields: broken.join(', ') }) : null, migrated: migrated.value };
 }
 
 /**
@@ -300,15 +303,16 @@ export async function loadSettings(area: KeyValueArea, migrations: Migrations = 
   const raw = stored[SETTINGS_KEY];
   if (raw === undefined) return { settings: structuredClone(DEFAULT_SETTINGS), notice: storedNotice };
 
-  const { settings, problem } = recoverSettings(raw, migrations);
+  const { settings, problem, migrated } = recoverSettings(raw, migrations);
   if (problem === null) {
-    if (isRecord(raw) && raw.version !== SETTINGS_VERSION) await area.set({ [SETTINGS_KEY]: keepUnknown(raw, settings) });
+    // An older version's object is written back migrated (its own unknown keys kept).
+    if (migrated && migrated.version !== (raw as Tree).version) await area.set({ [SETTINGS_KEY]: keepUnknown(migrated, settings) });
     return { settings, notice: storedNotice };
   }
   const notice = reason('settings.reset', { cause: problem });
   await backUp(area, raw, problem, now());
   // Only broken fields were reset: the rest of the object, unknown keys included, stays. Anything else is replaced.
-  const next = problem.code === 'settings.fields' ? keepUnknown(raw, settings) : settings;
+  const next = migrated ? keepUnknown(migrated, settings) : settings;
   await area.set({ [SETTINGS_KEY]: next, [NOTICE_KEY]: notice });
   return { settings, notice };
 }

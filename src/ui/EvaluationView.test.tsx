@@ -1,15 +1,17 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, beforeEach } from 'vitest';
 import { render } from 'preact';
-import type { Evaluation, Figure, ModeFigures, SideEvaluation } from '../engine/evaluation';
+import type { Evaluation, Figure, ModeFigures, SideEvaluation } from '../contracts/evaluation';
+import { reason } from '../contracts/reasons';
 import { EvaluationView } from './EvaluationView';
 import { unavailableEvaluation } from './placeholder';
+import { say, sourceLabel } from './text';
 
 /** A value figure as the background sends it: the exact decimal and its display string. */
 const value = (v: string, display?: string): Figure => (display === undefined ? { kind: 'value', value: v } : { kind: 'value', value: v, display });
 
 function modeFigures(overrides: Partial<ModeFigures>): ModeFigures {
-  const base = unavailableEvaluation('unused', { venue: 'binance', symbol: 'X', quoteAsset: 'USDT' }).sides[0]!.isolated;
+  const base = unavailableEvaluation(reason('figure.notComputable'), { symbol: 'X', quoteAsset: 'USDT' }).sides[0]!.isolated;
   return { ...base, ...overrides };
 }
 
@@ -17,8 +19,10 @@ function side(s: 'long' | 'short', isolated: Partial<ModeFigures>, cross: Partia
   return { side: s, resulting: null, isolated: modeFigures(isolated), cross: modeFigures(cross) };
 }
 
+const walletUnknown = reason('cross.walletUnknown', { cause: reason('page.notShownYet', { item: 'walletBalance' }) });
+const defaultFee = reason('assume.defaultFee', { venue: 'Binance USDⓈ-M futures', tier: 'VIP 0', takerPct: '0.05' });
+
 const evaluation: Evaluation = {
-  venue: 'binance',
   symbol: 'BTCUSDT',
   quoteAsset: 'USDT',
   currentMode: 'cross',
@@ -33,8 +37,8 @@ const evaluation: Evaluation = {
         worstCaseLossPct: value('3.101', '3.10'),
       },
       {
-        liquidationPrice: { kind: 'none', reason: 'wallet covers the whole position' },
-        liquidationDistancePct: { kind: 'none', reason: 'no liquidation price' },
+        liquidationPrice: { kind: 'none', reason: reason('figure.noLiquidation') },
+        liquidationDistancePct: { kind: 'none', reason: reason('figure.noLiquidation') },
         initialMargin: value('305'),
         worstCaseLoss: value('10000'),
         worstCaseLossPct: value('100'),
@@ -43,11 +47,11 @@ const evaluation: Evaluation = {
     side(
       'short',
       { liquidationPrice: value('66000.1') },
-      { liquidationPrice: { kind: 'unavailable', reason: "can't read: wallet balance" } },
+      { liquidationPrice: { kind: 'unavailable', reason: walletUnknown } },
     ),
   ],
-  inputs: [{ name: 'quantity', value: '0.1', source: 'order form' }],
-  assumptions: ['taker fee 0.05%'],
+  inputs: [{ item: 'quantity', value: '0.1', source: 'orderForm', pageText: '0.100' }],
+  assumptions: [defaultFee],
 };
 
 function field(root: ParentNode, name: string): HTMLElement {
@@ -87,9 +91,13 @@ describe('EvaluationView', () => {
     const missing = field(root, 'short.cross.liquidationPrice');
     expect(missing.dataset.value).toBe('unavailable');
     expect(missing.textContent).not.toMatch(/\d/);
-    const notes = [...root.querySelectorAll('[data-role="missing"] li')].map((li) => li.textContent);
-    expect(notes).toContain("Cross: can't read: wallet balance");
-    expect(notes.filter((n) => n === "Cross: can't read: wallet balance")).toHaveLength(1);
+    const notes = [...root.querySelectorAll<HTMLElement>('[data-role="missing"] li')];
+    const wallet = notes.filter((li) => li.dataset.mode === 'cross' && li.dataset.reason === 'cross.walletUnknown');
+    expect(wallet).toHaveLength(1);
+    expect(wallet[0]!.textContent).toContain(say(walletUnknown));
+    // Every other figure is unavailable for the same placeholder reason: said once per mode, not per figure.
+    const keys = notes.map((li) => `${li.dataset.mode}:${li.dataset.reason}`);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('has one figure element per side, mode and shown figure', () => {
@@ -118,15 +126,36 @@ describe('EvaluationView', () => {
     const current = [...root.querySelectorAll('th.current')].map((th) => th.getAttribute('data-mode'));
     expect(new Set(current)).toEqual(new Set(['cross']));
     const row = root.querySelector('[data-input="quantity"]');
-    expect(row?.textContent).toContain('0.1');
-    expect(row?.textContent).toContain('order form');
-    expect(root.querySelector('[data-role="assumptions"]')?.textContent).toContain('taker fee 0.05%');
+    expect(row?.querySelector('.input-value')?.textContent).toBe('0.1');
+    expect(row?.querySelector('.input-source')?.textContent).toContain(sourceLabel('orderForm'));
+    expect(row?.querySelector('.input-source')?.textContent).toContain('0.100');
+    const assumptions = [...root.querySelectorAll<HTMLElement>('[data-role="assumptions"] li')];
+    expect(assumptions.map((li) => li.dataset.reason)).toEqual(['assume.defaultFee']);
+    expect(assumptions[0]!.textContent).toBe(say(defaultFee));
   });
 
   it("shows the reason for a placeholder evaluation (can't read)", () => {
-    const placeholder = unavailableEvaluation("can't read: quantity", { venue: 'binance', symbol: 'BTCUSDT', quoteAsset: 'USDT' });
+    const cantRead = reason('evaluate.cantRead', { item: 'quantity', cause: reason('page.empty', { item: 'quantity' }) });
+    const placeholder = unavailableEvaluation(cantRead, { symbol: 'BTCUSDT', quoteAsset: 'USDT' });
     render(<EvaluationView evaluation={placeholder} pending={false} />, root);
     expect(field(root, 'long.isolated.liquidationPrice').dataset.value).toBe('unavailable');
-    expect(root.textContent).toContain("can't read: quantity");
+    const notes = [...root.querySelectorAll<HTMLElement>('[data-role="missing"] li')];
+    expect(notes.map((li) => [li.dataset.mode, li.dataset.reason])).toEqual([
+      ['isolated', 'evaluate.cantRead'],
+      ['cross', 'evaluate.cantRead'],
+    ]);
+  });
+
+  it('lists the reasons given for a placeholder instead of per-figure notes, each once', () => {
+    const cantRead = reason('evaluate.cantRead', { item: 'quantity', cause: reason('page.empty', { item: 'quantity' }) });
+    const positionUnknown = reason('evaluate.positionUnknown', { symbol: 'BTCUSDT', cause: reason('positions.tabNotSelected') });
+    const placeholder = unavailableEvaluation(cantRead, { symbol: 'BTCUSDT', quoteAsset: 'USDT' });
+    render(<EvaluationView evaluation={placeholder} pending={false} reasons={[cantRead, positionUnknown]} />, root);
+    const notes = [...root.querySelectorAll<HTMLElement>('[data-role="missing"] li')];
+    expect(notes.map((li) => [li.dataset.mode, li.dataset.reason])).toEqual([
+      [undefined, 'evaluate.cantRead'],
+      [undefined, 'evaluate.positionUnknown'],
+    ]);
+    expect(notes[1]!.textContent).toBe(say(positionUnknown));
   });
 });

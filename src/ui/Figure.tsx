@@ -5,7 +5,7 @@ export interface FigureProps {
   /** Machine-readable path, e.g. "long.isolated.liquidationPrice" (read by tests and the bench). */
   field: string;
   figure: Figure;
-  /** Appended to the shown value: "%" or " USDT". */
+  /** Appended to the shown value: "%" or " " + the quote asset. */
   unit?: string;
   /** The form changed and the new evaluation is not back: the old value must not stay on screen. */
   pending?: boolean;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDecimal, withDisplayStrings } from '../../src/background/display';
-import type { Evaluation, Figure } from '../../src/engine/evaluation';
+import type { Evaluation, Figure } from '../../src/contracts/evaluation';
+import { reason } from '../../src/contracts/reasons';
 import { unavailableEvaluation } from '../../src/ui/placeholder';
 
 describe('formatDecimal', () => {
@@ -26,7 +27,7 @@ describe('withDisplayStrings', () => {
   const value = (v: string): Figure => ({ kind: 'value', value: v });
 
   it('adds a display string to every value figure by its kind and leaves the rest unchanged', () => {
-    const base = unavailableEvaluation('not used', { venue: 'binance', symbol: 'BTCUSDT', quoteAsset: 'USDT' });
+    const base = unavailableEvaluation(reason('figure.notComputable'), { symbol: 'BTCUSDT', quoteAsset: 'USDT' });
     const long = base.sides[0]!;
     const evaluation: Evaluation = {
       ...base,
@@ -41,7 +42,7 @@ describe('withDisplayStrings', () => {
             maintenanceRate: value('0.004'),
             tier: value('2'),
           },
-          cross: { ...long.cross, liquidationPrice: { kind: 'none', reason: 'no liquidation' } },
+          cross: { ...long.cross, liquidationPrice: { kind: 'none', reason: reason('figure.noLiquidation') } },
         },
         base.sides[1]!,
       ],
@@ -54,7 +55,7 @@ describe('withDisplayStrings', () => {
     expect(iso.maintenanceRate).toEqual({ kind: 'value', value: '0.004', display: '0.004' });
     expect(iso.tier).toEqual({ kind: 'value', value: '2', display: '2' });
     expect(iso.bankruptcyPrice).toEqual(long.isolated.bankruptcyPrice);
-    expect(shown.sides[0]!.cross.liquidationPrice).toEqual({ kind: 'none', reason: 'no liquidation' });
+    expect(shown.sides[0]!.cross.liquidationPrice).toEqual({ kind: 'none', reason: reason('figure.noLiquidation') });
     expect(shown.sides[1]).toEqual(base.sides[1]);
     // The input is not modified.
     expect(evaluation.sides[0]!.isolated.liquidationPrice).toEqual(value('55123.456789'));

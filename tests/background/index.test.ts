@@ -5,22 +5,25 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { CsToBg, UiToBg, type EvaluateResult } from '../../src/shared/protocol.ts';
-import { validSnapshot } from '../shared/snapshot-fixture.ts';
+import { CsToBg, UiToBg, type EvaluateResult } from '../../src/contracts/messages.ts';
+import { reason } from '../../src/contracts/reasons.ts';
+import { manifestFor, type SourceManifest } from '../../scripts/build/manifest.ts';
+import { COALESCE_MS } from '../../src/background/tab-status.ts';
+import { validSnapshot } from '../support/snapshots.ts';
+import { FOREIGN_SENDERS, PAGE_URL, contentScriptSender, popupSender } from '../support/senders.ts';
 
-const RESULT: EvaluateResult = { unavailable: 'stub engine' };
-vi.mock('../../src/background/scenario.ts', () => ({ evaluateFromSnapshot: () => RESULT }));
+const RESULT: EvaluateResult = { unavailable: [reason('evaluate.enterSize')] };
+vi.mock('../../src/background/evaluate.ts', () => ({ evaluateSnapshot: () => RESULT }));
 
 // webextension-polyfill re-exports globalThis.browser when it looks like an extension context.
 vi.stubGlobal('browser', fakeBrowser);
 vi.stubGlobal('chrome', fakeBrowser);
 afterAll(() => vi.unstubAllGlobals());
 
-const manifest: unknown = JSON.parse(readFileSync('manifest.json', 'utf8'));
-const BASE = fakeBrowser.runtime.getURL('');
-const PAGE_URL = 'https://www.binance.com/en/futures/BTCUSDT';
-const contentScript = { id: fakeBrowser.runtime.id, url: PAGE_URL, tab: { id: 3 }, frameId: 0 };
-const popup = { id: fakeBrowser.runtime.id, url: `${BASE}src/popup/index.html` };
+/** The manifest as the Chrome build writes it (content-script matches generated from the registry). */
+const manifest = manifestFor(JSON.parse(readFileSync('manifest.json', 'utf8')) as SourceManifest, 'chrome');
+const contentScript = contentScriptSender(3);
+const popup = popupSender;
 
 /** Loads the background as a fresh worker would (new module instances, listeners re-registered). */
 async function startWorker(): Promise<void> {
@@ -46,19 +49,20 @@ describe('background entry', () => {
   it('answers a content script on the manifest’s exchange origin and refuses other pages', async () => {
     await startWorker();
     expect(await send({ type: CsToBg.evaluate, snapshot: validSnapshot() }, contentScript)).toEqual(RESULT);
-    const elsewhere = { ...contentScript, url: 'https://example.com/en/futures/BTCUSDT' };
-    expect(await send({ type: CsToBg.evaluate, snapshot: validSnapshot() }, elsewhere)).toEqual({
-      error: expect.stringMatching(/^refused: /),
-    });
+    for (const [, elsewhere] of FOREIGN_SENDERS) {
+      expect(await send({ type: CsToBg.evaluate, snapshot: validSnapshot() }, elsewhere)).toEqual({
+        error: expect.stringMatching(/^refused: /),
+      });
+    }
   });
 
   it('after a worker restart, the tab status (storage.session) and settings (storage.local) are still there', async () => {
     await startWorker();
     await send({ type: CsToBg.evaluate, snapshot: validSnapshot() }, contentScript);
-    await send({ type: UiToBg.settingsSet, patch: { limits: { maxLeverage: '5' } } }, popup);
+    await send({ type: UiToBg.settingsSet, patch: { 'limits.maxLeverage': '5' } }, popup);
 
-    // A worker is stopped only when idle (≥ 30 s without events), so its deferred status write is done.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // A worker is stopped only when idle (≥ 30 s without events), so its coalesced status write is done.
+    await new Promise((resolve) => setTimeout(resolve, COALESCE_MS + 50));
     await startWorker(); // the old worker's memory is gone
     expect(await send({ type: UiToBg.statusGet, tabId: 3 }, popup)).toMatchObject({ status: { url: PAGE_URL, result: RESULT } });
     expect(await send({ type: UiToBg.settingsGet }, popup)).toMatchObject({ settings: { limits: { maxLeverage: '5' } } });
@@ -68,10 +72,10 @@ describe('background entry', () => {
     await startWorker();
     await send({ type: CsToBg.evaluate, snapshot: validSnapshot() }, contentScript);
     await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'loading' }, { id: 3 } as never);
-    expect(await send({ type: UiToBg.statusGet, tabId: 3 }, popup)).toEqual({ status: null });
+    expect(await send({ type: UiToBg.statusGet, tabId: 3 }, popup)).toEqual({ status: null, notice: null });
 
     await send({ type: CsToBg.evaluate, snapshot: validSnapshot() }, contentScript);
     await fakeBrowser.tabs.onRemoved.trigger(3, { windowId: 1, isWindowClosing: false });
-    expect(await send({ type: UiToBg.statusGet, tabId: 3 }, popup)).toEqual({ status: null });
+    expect(await send({ type: UiToBg.statusGet, tabId: 3 }, popup)).toEqual({ status: null, notice: null });
   });
 });

@@ -3,20 +3,21 @@
  * a page reaches them (as an extension-page sender), plus DOM helpers for happy-dom.
  */
 import { fakeBrowser } from '@webext-core/fake-browser';
-import type { Runtime } from 'webextension-polyfill';
 import { createHandlers } from '../../src/background/handlers.ts';
 import { createRouter } from '../../src/background/router.ts';
 import { createSettingsService } from '../../src/background/settings-service.ts';
 import { createTabStatusStore } from '../../src/background/tab-status.ts';
+import type { EvaluateResult } from '../../src/contracts/messages.ts';
+import { reason } from '../../src/contracts/reasons.ts';
 import type { sendToBackground } from '../../src/shared/messaging.ts';
-import type { EvaluateResult } from '../../src/shared/protocol.ts';
 import type { KeyValueArea } from '../../src/shared/settings.ts';
+import { contentScriptSender, optionsSender, routerIdentity } from '../support/senders.ts';
 
-const BASE = fakeBrowser.runtime.getURL('');
+export const STUB_RESULT: EvaluateResult = { unavailable: [reason('evaluate.enterSize')] };
 
-export function backgroundFor(evaluate: () => EvaluateResult = () => ({ unavailable: 'test engine' })) {
+export function backgroundFor(evaluate: () => EvaluateResult = () => STUB_RESULT) {
   const route = createRouter(
-    { extensionId: fakeBrowser.runtime.id, extensionBaseUrl: BASE, contentOrigins: ['https://www.binance.com'] },
+    routerIdentity(),
     createHandlers({
       settings: createSettingsService(fakeBrowser.storage.local as unknown as KeyValueArea),
       tabStatus: createTabStatusStore(fakeBrowser.storage.session as unknown as KeyValueArea),
@@ -24,15 +25,9 @@ export function backgroundFor(evaluate: () => EvaluateResult = () => ({ unavaila
       now: () => Date.UTC(2026, 10, 21, 12, 0, 0),
     }),
   );
-  const pageSender: Runtime.MessageSender = { id: fakeBrowser.runtime.id, url: `${BASE}src/options/index.html` };
-  const send = ((request: unknown) => route(request, pageSender)) as typeof sendToBackground;
-  const fromTab = (tabId: number, message: unknown) =>
-    route(message, {
-      id: fakeBrowser.runtime.id,
-      url: 'https://www.binance.com/en/futures/BTCUSDT',
-      tab: { id: tabId } as Runtime.MessageSender['tab'],
-    });
-  return { send, fromTab };
+  const send = ((request: unknown) => route(request, optionsSender)) as typeof sendToBackground;
+  const fromTab = (tabId: number, message: unknown) => route(message, contentScriptSender(tabId));
+  return { send, fromTab, route };
 }
 
 /** Lets pending promises and preact's re-renders run until `ready` holds (bounded, no clock involved). */

@@ -1,16 +1,23 @@
 /**
  * A test case's market and account, written once and turned two ways: into the stand-in's scenario
  * parameters (what the page shows) and into the engine's OrderScenario (what the panel must show).
- * The expected figures always come from the engine, never from numbers written here.
+ * The expected figures always come from the engine, never from numbers written here; what differs
+ * per venue (rule, tier tables, default fee) comes from the venue's registry entry.
  */
-import { bundledTable, evaluateOrder, tierForNotional } from '../../src/engine/index';
-import type { Evaluation, ExistingLeg, OpenPosition, OrderScenario, Side } from '../../src/engine/evaluation';
+import type { Evaluation, ExistingLeg, OpenPosition, OrderScenario, Side } from '../../src/contracts/evaluation';
+import { reason, type Reason, type ReasonCode } from '../../src/contracts/reasons';
+import { evaluateOrder, RULES, tierForNotional } from '../../src/engine/index';
 import { D } from '../../src/shared/decimal';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { DEFAULT_SETTINGS, feeRate, riskLimits } from '../../src/shared/settings';
 import { MODES, SHOWN_ROWS } from '../../src/ui/SideTable';
+import { venueById } from '../../src/venues/registry';
+import { bundledTable } from '../../src/venues/tiers';
 import type { Figures } from './panel';
 
 export type Locale = 'en' | 'zh-CN' | 'pt-BR';
+
+/** The venue every case runs on: the Binance USDⓈ-M stand-in (tests/sites/binance-usdm). */
+export const VENUE = venueById('binance-usdm');
 
 export interface PositionSpec {
   symbol: string;
@@ -69,12 +76,13 @@ export function standinParams(c: Case): Record<string, string> {
     'si-mm': c.mm ?? '0',
     'si-auth': c.auth ?? 'in',
   };
-  if (c.positions?.length) {
-    params['si-pos'] = c.positions
-      .map((p) => [p.symbol, p.side, p.size, p.entry, p.mark, p.mode, p.lev, p.margin ?? '-'].join(','))
-      .join(';');
-  }
+  if (c.positions?.length) params['si-pos'] = positionsParam(c.positions);
   return params;
+}
+
+/** The stand-in's `si-pos` encoding of a list of positions. */
+export function positionsParam(positions: readonly PositionSpec[]): string {
+  return positions.map((p) => [p.symbol, p.side, p.size, p.entry, p.mark, p.mode, p.lev, p.margin ?? '-'].join(',')).join(';');
 }
 
 export function standinUrl(c: Case, extra: Record<string, string>): string {
@@ -83,16 +91,16 @@ export function standinUrl(c: Case, extra: Record<string, string>): string {
 }
 
 function quoteOf(symbol: string): string {
-  const m = /(USDT|USDC)$/.exec(symbol);
-  if (!m) throw new Error(`no quote asset in ${symbol}`);
-  return m[1]!;
+  const quote = VENUE.quoteAssets.find((q) => symbol.endsWith(q));
+  if (!quote) throw new Error(`no quote asset in ${symbol}`);
+  return quote;
 }
 
 /** Maintenance of another position at its mark, from its bundled tier table. */
 function openPosition(p: PositionSpec): OpenPosition {
-  const table = bundledTable('binance', p.symbol);
+  const table = bundledTable(VENUE.id, p.symbol);
   if (!table) throw new Error(`no bundled tier table for ${p.symbol}`);
-  const tier = tierForNotional(table, 'binance', new D(p.size).times(p.mark));
+  const tier = tierForNotional(table, RULES[VENUE.rule], new D(p.size).times(p.mark));
   if (!tier) throw new Error(`${p.symbol} position beyond its tier table`);
   return {
     symbol: p.symbol,
@@ -115,17 +123,24 @@ function existingLeg(p: PositionSpec): ExistingLeg {
   };
 }
 
-export const LOGGED_OUT_REASON = 'log in to see cross';
+/** The reason the panel gives for cross figures while logged out. */
+export const LOGGED_OUT_REASON = 'cross.loggedOut' satisfies ReasonCode;
+
+/** What the page hides from the extension in a case (the engine then gets no cross inputs). */
+export interface Hidden {
+  /** The other symbols' positions are not known (e.g. "Hide Other Symbols"): cross is unavailable with this reason. */
+  crossUnavailable?: Reason;
+}
 
 /** The OrderScenario the extension should build from the page this case renders. */
-export function orderScenario(c: Case): OrderScenario {
-  const table = bundledTable('binance', c.symbol);
+export function orderScenario(c: Case, hidden: Hidden = {}): OrderScenario {
+  const table = bundledTable(VENUE.id, c.symbol);
   if (!table) throw new Error(`no bundled tier table for ${c.symbol}`);
   const positions = c.positions ?? [];
   const loggedIn = (c.auth ?? 'in') === 'in';
   const marginBalance = new D(c.wallet).plus(c.upnl ?? '0').toFixed();
   return {
-    venue: 'binance',
+    rule: VENUE.rule,
     symbol: c.symbol,
     quoteAsset: quoteOf(c.symbol),
     positionMode: 'oneWay',
@@ -135,12 +150,14 @@ export function orderScenario(c: Case): OrderScenario {
     market: {
       markPrice: c.mark,
       maintenance: { table },
-      takerRate: new D(DEFAULT_SETTINGS.fees.binance.takerFeePct).div(100).toFixed(),
+      takerRate: feeRate(DEFAULT_SETTINGS.fees[VENUE.id].takerPct),
     },
     account: {
       currentMode: c.mode,
       existing: loggedIn ? positions.filter((p) => p.symbol === c.symbol).map(existingLeg) : [],
-      ...(loggedIn
+      ...(loggedIn && hidden.crossUnavailable
+        ? { crossUnavailable: hidden.crossUnavailable, accountEquity: marginBalance }
+        : loggedIn
         ? {
             cross: {
               walletBalance: c.wallet,
@@ -151,8 +168,9 @@ export function orderScenario(c: Case): OrderScenario {
             },
             accountEquity: marginBalance,
           }
-        : { crossUnavailable: LOGGED_OUT_REASON }),
+        : { crossUnavailable: reason(LOGGED_OUT_REASON) }),
     },
+    limits: riskLimits(DEFAULT_SETTINGS),
   };
 }
 
@@ -170,8 +188,30 @@ export function figuresOf(evaluation: Evaluation): Figures {
   return figures;
 }
 
-export function expectedFigures(c: Case): Figures {
-  const result = evaluateOrder(orderScenario(c));
-  if ('error' in result) throw new Error(`engine refused the case: ${result.error.field}: ${result.error.message}`);
-  return figuresOf(result);
+export function evaluationOf(c: Case, hidden: Hidden = {}): Evaluation {
+  const result = evaluateOrder(orderScenario(c, hidden));
+  if ('error' in result) throw new Error(`engine refused the case: ${result.error.field}: ${result.error.reason.code}`);
+  return result;
+}
+
+export function expectedFigures(c: Case, hidden: Hidden = {}): Figures {
+  return figuresOf(evaluationOf(c, hidden));
+}
+
+/**
+ * The figures' reasons the panel lists as notes for this case: each unavailable figure's reason code
+ * once (the panel lists a reason once per mode; codes are what tests compare).
+ */
+export function expectedNoteCodes(c: Case, hidden: Hidden = {}): string[] {
+  const evaluation = evaluationOf(c, hidden);
+  const codes = new Set<string>();
+  for (const side of evaluation.sides) {
+    for (const mode of MODES) {
+      for (const row of SHOWN_ROWS) {
+        const f = side[mode][row.key];
+        if (f.kind === 'unavailable') codes.add(f.reason.code);
+      }
+    }
+  }
+  return [...codes].sort();
 }

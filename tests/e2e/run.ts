@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startStandinServer, type StandinServer } from '../sites/server';
 import { createServer } from 'vite';
-import { launchChromium, launchFirefox, type BrowserName, type TestBrowser } from './browsers';
+import { launchChromium, launchFirefox, type BrowserName, type TestBrowser } from '../support/browsers';
 import type { Scenario } from './scenarios';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -75,7 +75,7 @@ async function runBrowser(
     const page = await browser.newPage();
     // No exception may escape into the exchange's page (from the extension, or the page it upset).
     const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error instanceof Error ? error.message : String(error)));
+    page.on('pageerror', (error: unknown) => pageErrors.push(error instanceof Error ? error.message : String(error)));
     try {
       await scenario.run({ browser, page, seed });
       if (pageErrors.length > 0) throw new Error(`uncaught errors in the page:\n${pageErrors.join('\n')}`);

@@ -1,13 +1,15 @@
 /**
  * The end-to-end scenarios, shared by both browsers. Each opens the stand-in at its real URL, drives it
  * like the page or the trader would, and waits for the panel to show the engine's figures for the case.
+ * Page traits are named as in tests/sites/README.md.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { BASE_CASE, expectedFigures, LOGGED_OUT_REASON, standinUrl, type Case } from './cases';
-import type { BrowserName, TestBrowser } from './browsers';
-import { waitForPanel, type Figures } from './panel';
-import { pollUntil } from './poll';
-import { focusQuantity, pageWrite, standin, typeQuantity } from './standin';
+import { reason } from '../../src/contracts/reasons';
+import type { TestBrowser } from '../support/browsers';
+import { pollUntil } from '../support/poll';
+import { BASE_CASE, expectedFigures, expectedNoteCodes, LOGGED_OUT_REASON, standinUrl, type Case, type Hidden } from './cases';
+import { diffFigures, waitForPanel, type Figures } from './panel';
+import { clickAccountTab, focusQuantity, pageWrite, selectedAccountTab, standin, typeQuantity } from './standin';
 
 export interface ScenarioContext {
   browser: TestBrowser;
@@ -37,18 +39,22 @@ function onlyIsolated(figures: Figures): Figures {
   return Object.fromEntries(Object.entries(figures).map(([f, v]) => [f, f.includes('.cross.') ? 'unavailable' : v]));
 }
 
+/** A scenario whose expectation could not tell two page states apart would pass on a broken extension. */
+function mustDiffer(a: Figures, b: Figures, what: string): void {
+  if (diffFigures(a, b).length === 0) throw new Error(`the case cannot tell ${what} apart: the engine gives the same figures`);
+}
+
 const isolated10: Case = { ...BASE_CASE, locale: 'zh-CN', mode: 'isolated', lev: 10 };
 const quote50: Case = { ...BASE_CASE, locale: 'pt-BR', unit: 'quote', lev: 50, price: '60000.5' };
 const quote125: Case = { ...BASE_CASE, unit: 'quote', mode: 'isolated', lev: 125, price: '61000', qty: '0.05' };
-const withPositions: Case = {
-  ...BASE_CASE,
-  positions: [
-    { symbol: 'BTCUSDT', side: 'long', size: '0.05', entry: '59000', mark: BASE_CASE.mark, mode: 'cross', lev: 20 },
-    { symbol: 'ETHUSDT', side: 'short', size: '2', entry: '3100', mark: '3000', mode: 'cross', lev: 10 },
-    { symbol: 'SOLUSDT', side: 'long', size: '30', entry: '150', mark: '140', mode: 'isolated', lev: 5, margin: '900' },
-  ],
-  upnl: '-40',
-};
+const ownPosition = { symbol: 'BTCUSDT', side: 'long', size: '0.05', entry: '59000', mark: BASE_CASE.mark, mode: 'cross', lev: 20 } as const;
+const otherPositions = [
+  { symbol: 'ETHUSDT', side: 'short', size: '2', entry: '3100', mark: '3000', mode: 'cross', lev: 10 },
+  { symbol: 'SOLUSDT', side: 'long', size: '30', entry: '150', mark: '140', mode: 'isolated', lev: 5, margin: '900' },
+] as const;
+const withPositions: Case = { ...BASE_CASE, positions: [ownPosition, ...otherPositions], upnl: '-40' };
+/** The same account without the position on the order's own symbol. */
+const withoutOwn: Case = { ...withPositions, positions: [...otherPositions] };
 
 /** Open the stand-in in one state and check every panel figure against the engine. */
 function openAndCheck(name: string, c: Case): Scenario {
@@ -56,10 +62,35 @@ function openAndCheck(name: string, c: Case): Scenario {
     name,
     async run(ctx) {
       await open(ctx, c);
-      await waitForPanel(ctx.page, expectedFigures(c));
+      await waitForPanel(ctx.page, expectedFigures(c), { onlyNotes: expectedNoteCodes(c) });
     },
   };
 }
+
+/**
+ * Installed before the page's own scripts: records every moment the panel shows a figure (a value or
+ * "none") while the stand-in's account data is not in yet (<html data-si-ready="0">). Until then the
+ * positions list holds no rows (README: late hydration), so the position on the symbol is unknown.
+ */
+const RECORD_EARLY_FIGURES = `(() => {
+  const early = (window.__earlyFigures = { looks: 0, shown: [] });
+  let shadow = null;
+  const check = () => {
+    if (document.documentElement.getAttribute('data-si-ready') === '1' || !shadow) return;
+    early.looks++;
+    const shown = [...shadow.querySelectorAll('[data-field]')].filter((el) => el.getAttribute('data-value') !== 'unavailable');
+    if (shown.length) early.shown.push(shown.map((el) => el.getAttribute('data-field') + '=' + el.getAttribute('data-value')).join(' '));
+  };
+  const panelObserver = new MutationObserver(check);
+  new MutationObserver(() => {
+    const root = document.getElementById('margin-lens-panel')?.shadowRoot ?? null;
+    if (root && root !== shadow) {
+      shadow = root;
+      panelObserver.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+      check();
+    }
+  }).observe(document, { subtree: true, childList: true });
+})()`;
 
 export const SCENARIOS: Scenario[] = [
   openAndCheck('en, base unit, cross 20x', BASE_CASE),
@@ -73,7 +104,7 @@ export const SCENARIOS: Scenario[] = [
       await open(ctx, BASE_CASE);
       await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
       await pageWrite(ctx.page, 'qty', '0.25');
-      await waitForPanel(ctx.page, expectedFigures({ ...BASE_CASE, qty: '0.25' }));
+      await waitForPanel(ctx.page, expectedFigures({ ...BASE_CASE, qty: '0.25' }), { inputs: { quantity: '0.25' } });
     },
   },
   {
@@ -92,7 +123,8 @@ export const SCENARIOS: Scenario[] = [
       await open(ctx, BASE_CASE);
       const btc = expectedFigures(BASE_CASE);
       await waitForPanel(ctx.page, btc);
-      // A symbol change empties the quantity and resets the price to the new symbol's last price (T2).
+      // A symbol change empties the quantity and resets the price to the new symbol's last price
+      // (tests/sites/README.md: re-renders with stale copies).
       await standin(ctx.page).navigate('ETHUSDT', 'url-first');
       await waitForPanel(ctx.page, allUnavailable(btc));
       const eth: Case = { ...BASE_CASE, symbol: 'ETHUSDT', price: '3000.5', mark: '3000', qty: '2' };
@@ -114,6 +146,45 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // The form first, the account panel and the positions list seconds later, past the adapter's
+    // loading grace (tests/sites/README.md: late hydration). No figure may stand before the position on
+    // the symbol is known, and once the parts are there the panel must count the position in.
+    name: 'late account panel and positions list: no figure before the position is known, then figures with it',
+    async run(ctx) {
+      mustDiffer(expectedFigures(withPositions), expectedFigures(withoutOwn), 'the position on the symbol and no position');
+      await ctx.page.evaluateOnNewDocument(RECORD_EARLY_FIGURES);
+      await open(ctx, withPositions, { 'si-delay': '150,6000,7000' });
+      await waitForPanel(ctx.page, expectedFigures(withPositions), { onlyNotes: expectedNoteCodes(withPositions), timeoutMs: 30_000 });
+      const early = await ctx.page.evaluate(() => (window as unknown as { __earlyFigures: { looks: number; shown: string[] } }).__earlyFigures);
+      if (early.looks === 0) throw new Error('the panel was never seen before the account data arrived: the check saw nothing');
+      if (early.shown.length > 0) throw new Error(`figures shown before the account data was on the page:\n${early.shown.slice(0, 3).join('\n')}`);
+    },
+  },
+  {
+    name: 'positions unknown (Open Orders tab selected): every figure unavailable, the position named as unknown',
+    async run(ctx) {
+      const expected = expectedFigures(withPositions);
+      await open(ctx, withPositions);
+      await waitForPanel(ctx.page, expected, { onlyNotes: expectedNoteCodes(withPositions) });
+      await clickAccountTab(ctx.page, 'Open Orders');
+      const selected = await selectedAccountTab(ctx.page);
+      if (selected !== 'Open Orders') throw new Error(`the stand-in shows the ${String(selected)} tab after the click`);
+      await waitForPanel(ctx.page, allUnavailable(expected), { onlyNotes: ['evaluate.positionUnknown'] });
+      await clickAccountTab(ctx.page, 'Positions');
+      await waitForPanel(ctx.page, expected, { onlyNotes: expectedNoteCodes(withPositions) });
+    },
+  },
+  {
+    name: 'Hide Other Symbols: isolated figures with the position on the symbol, cross unavailable (other positions unknown)',
+    async run(ctx) {
+      const hidden: Hidden = { crossUnavailable: reason('cross.otherPositionsUnknown', { cause: reason('positions.othersHidden') }) };
+      const expected = onlyIsolated(expectedFigures(withPositions, hidden));
+      mustDiffer(expected, onlyIsolated(expectedFigures(withoutOwn, hidden)), 'the position on the symbol and no position');
+      await open(ctx, withPositions, { 'si-hideother': '1' });
+      await waitForPanel(ctx.page, expected, { onlyNotes: ['cross.otherPositionsUnknown'] });
+    },
+  },
+  {
     name: 'order-book storm (400 mutations/s) while typing the quantity',
     async run(ctx) {
       await open(ctx, BASE_CASE, { 'si-storm': '400' });
@@ -128,7 +199,7 @@ export const SCENARIOS: Scenario[] = [
       await open(ctx, BASE_CASE);
       await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
       await pageWrite(ctx.page, 'qty', '');
-      await waitForPanel(ctx.page, allUnavailable(expectedFigures(BASE_CASE)), { textIncludes: ["can't read"] });
+      await waitForPanel(ctx.page, allUnavailable(expectedFigures(BASE_CASE)), { onlyNotes: ['evaluate.cantRead'] });
     },
   },
   {
@@ -140,7 +211,7 @@ export const SCENARIOS: Scenario[] = [
       if (Object.values(onlyIsolated(expected)).filter((v) => v !== 'unavailable').length === 0) {
         throw new Error('the engine gave no isolated figure for the logged-out case');
       }
-      await waitForPanel(ctx.page, onlyIsolated(expected), { textIncludes: [LOGGED_OUT_REASON] });
+      await waitForPanel(ctx.page, onlyIsolated(expected), { notes: [LOGGED_OUT_REASON], onlyNotes: expectedNoteCodes(out) });
     },
   },
   {

@@ -1,10 +1,15 @@
-/** Driving the Binance stand-in from a test, through its test API (tests may; the extension never does). */
+/**
+ * Driving the Binance USDⓈ-M stand-in from a test, through its test API `window.__standin` or real
+ * clicks (tests may; the extension never does). Trait names refer to tests/sites/README.md.
+ */
 import type { Page } from 'puppeteer-core';
 
 interface StandinApi {
+  apply(params: Record<string, string | number>): boolean;
   write(field: string, text: string, notify: 'none' | 'input'): boolean;
   rerender(): void;
   navigate(symbol: string, order: string): Promise<void>;
+  ready: Promise<void>;
 }
 
 export function standin(page: Page) {
@@ -12,10 +17,15 @@ export function standin(page: Page) {
     rerender: () => page.evaluate(() => (window as unknown as { __standin: StandinApi }).__standin.rerender()),
     navigate: (symbol: string, order: 'url-first' | 'form-first') =>
       page.evaluate((s, o) => (window as unknown as { __standin: StandinApi }).__standin.navigate(s, o), symbol, order),
+    /** Scenario parameters applied at run time (the account panel and lists are redrawn at once). */
+    apply: (params: Record<string, string | number>) =>
+      page.evaluate((p) => (window as unknown as { __standin: StandinApi }).__standin.apply(p), params),
+    /** Resolves once the form, the account panel and the lists are in, with the account data. */
+    ready: () => page.evaluate(() => (window as unknown as { __standin: StandinApi }).__standin.ready),
   };
 }
 
-/** A page write through the stand-in's own code path (T1): native setter, no event. */
+/** A page write through the stand-in's own code path (README: writes without events): native setter, no event. */
 export async function pageWrite(page: Page, field: 'qty' | 'price', text: string): Promise<void> {
   const ok = await page.evaluate(
     (f, t) => (window as unknown as { __standin: StandinApi }).__standin.write(f, t, 'none'),
@@ -26,8 +36,33 @@ export async function pageWrite(page: Page, field: 'qty' | 'price', text: string
 }
 
 /**
+ * Clicks a tab of the account area (below the form) by its label, count removed, like a trader would:
+ * the tab whose text starts with `label` in the visible tablist that has no order-type tabs.
+ */
+export async function clickAccountTab(page: Page, label: string): Promise<void> {
+  const clicked = await page.evaluate((want) => {
+    const visible = (el: Element) => el.getClientRects().length > 0 && !el.closest('[hidden],[aria-hidden="true"]');
+    const lists = [...document.querySelectorAll('[role="tablist"]')].filter((l) => visible(l) && !l.querySelector('[data-tab-key]'));
+    const tabs = lists.flatMap((l) => [...l.querySelectorAll<HTMLElement>('[role="tab"]')]);
+    const tab = tabs.find((t) => (t.textContent ?? '').replace(/\(\d+\)$/, '').trim() === want);
+    tab?.click();
+    return tab ? tab.getAttribute('aria-selected') : null;
+  }, label);
+  if (clicked === null) throw new Error(`no account tab "${label}" to click`);
+}
+
+/** The aria-selected account tab's label (count removed), or null. */
+export function selectedAccountTab(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const lists = [...document.querySelectorAll('[role="tablist"]')].filter((l) => l.getClientRects().length > 0 && !l.querySelector('[data-tab-key]'));
+    const tab = lists.flatMap((l) => [...l.querySelectorAll('[role="tab"][aria-selected="true"]')])[0];
+    return tab ? (tab.textContent ?? '').replace(/\(\d+\)$/, '').trim() : null;
+  });
+}
+
+/**
  * Focuses the live quantity input with its text selected. The live input is found by a marker the
- * stand-in writes into it, because visible decoys share its id prefix (T11).
+ * stand-in writes into it, because visible decoys share its id prefix (README: decoys).
  */
 export async function focusQuantity(page: Page): Promise<void> {
   const marker = '0.987';
@@ -50,4 +85,3 @@ export async function typeQuantity(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Backspace');
   await page.keyboard.type(text);
 }
-

@@ -1,5 +1,12 @@
-import { bundledTable } from '../../src/engine/bundled-tables';
-import type { OrderScenario } from '../../src/engine/evaluation';
+import { bundledTable } from '../../src/venues/tiers';
+import type { OrderScenario } from '../../src/contracts/evaluation';
+
+/** The bundled Binance USDⓈ-M BTCUSDT brackets (src/venues/tiers/binance-usdm-BTCUSDT.json). */
+export function btcTable() {
+  const table = bundledTable('binance-usdm', 'BTCUSDT');
+  if (!table) throw new Error('bundled binance-usdm BTCUSDT table missing');
+  return table;
+}
 
 /** A Binance BTCUSDT limit order with the bundled brackets; override any part per test. */
 export function btcOrder(over: {
@@ -8,10 +15,9 @@ export function btcOrder(over: {
   market?: Partial<OrderScenario['market']>;
   top?: Partial<OrderScenario>;
 } = {}): OrderScenario {
-  const table = bundledTable('binance', 'BTCUSDT');
-  if (!table) throw new Error('bundled BTCUSDT table missing');
+  const table = btcTable();
   return {
-    venue: 'binance',
+    rule: 'binance',
     symbol: 'BTCUSDT',
     quoteAsset: 'USDT',
     positionMode: 'oneWay',

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/shared/decimal';
-import { computeScenario, type ScenarioOutput } from '../../src/engine/scenario-result';
+import { computeVector, type VectorOutput } from '../../src/engine/vector';
 
 /**
- * Every vector of tests/engine/golden-vectors.json (copied from shared/reference), plus every *.json in
- * $GOLDEN_EXTRA_DIR (same schema), must pass with its own tolerance (golden-vectors.md §6).
+ * Every vector of tests/engine/golden-vectors.json (the team's sourced vectors), plus every *.json in
+ * $GOLDEN_EXTRA_DIR (same schema), must pass with its own tolerance (docs/engine.md, golden vectors).
  */
 
 interface Tolerance {
@@ -34,11 +34,11 @@ function within(got: string, expected: string, tol: Tolerance): boolean {
 }
 
 export function checkVector(v: Vector): string[] {
-  const out = computeScenario(v);
-  if ('error' in out) return [`engine error on ${out.error.field}: ${out.error.message}`];
+  const out = computeVector(v);
+  if ('error' in out) return [`engine error on ${out.error.field}: ${out.error.reason.code} ${JSON.stringify(out.error.reason.params)}`];
   const problems: string[] = [];
   for (const [field, expected] of Object.entries(v.expected)) {
-    const got = (out as Record<string, unknown>)[field as keyof ScenarioOutput];
+    const got = (out as VectorOutput as Record<string, unknown>)[field];
     if (expected === null) {
       if (got !== null) problems.push(`${field}: expected none, got ${JSON.stringify(got)}`);
       continue;

@@ -20,6 +20,8 @@ export const STATIC_PREFIX = '/__standin/';
 export interface StandinSite {
   /** True when `pathname` is a trading page the stand-in serves. */
   isTradingPath(pathname: string): boolean;
+  /** One trading page (path only) for tools that open a single page, e.g. the bench; its symbol trades near 60 000. */
+  samplePath: string;
 }
 
 interface HostedSite extends StandinSite {

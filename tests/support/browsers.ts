@@ -19,12 +19,16 @@ export interface TestBrowser {
   /** Removes the extension while pages stay open (their content scripts are left orphaned). */
   removeExtension(): Promise<void>;
   close(): Promise<void>;
+  /** Resolves once the browser is gone: closed by its user (a headed window) or by close(). */
+  closed(): Promise<void>;
 }
 
 const VIEWPORT = { width: 1600, height: 1000 };
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface ChromiumTestBrowser extends TestBrowser {
+  /** The installed extension's id (its pages and content-script worlds have the origin chrome-extension://<id>). */
+  extensionId: string;
   /** A page in a separate browser context, where the extension is not enabled (the bench's baseline). */
   newPageWithoutExtension(): Promise<Page>;
 }
@@ -80,6 +84,7 @@ export function launchPlainFirefox(): Promise<Browser> {
 
 export async function launchChromium(standinPort: number, choice: LaunchChoice = {}): Promise<ChromiumTestBrowser> {
   const browser = await puppeteer.launch(chromiumOptions(standinPort, choice));
+  const closed = whenDisconnected(browser);
   const id = await browser.installExtension(path.join(ROOT, 'dist/chrome'));
   const workerTarget = () =>
     browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`), {
@@ -88,6 +93,7 @@ export async function launchChromium(standinPort: number, choice: LaunchChoice =
   await workerTarget();
   return {
     name: 'chromium',
+    extensionId: id,
     newPage: () => browser.newPage(),
     async stopBackground() {
       // Ask the browser which workers run (puppeteer's own target list keeps workers stopped earlier and
@@ -121,12 +127,14 @@ export async function launchChromium(standinPort: number, choice: LaunchChoice =
       return context.newPage();
     },
     close: () => browser.close(),
+    closed: () => closed,
   };
 }
 
 /** Firefox resolves every host to 127.0.0.1, so the stand-in must listen on 443. */
 export async function launchFirefox(choice: LaunchChoice = {}): Promise<TestBrowser> {
   const browser: Browser = await puppeteer.launch(firefoxOptions(choice));
+  const closed = whenDisconnected(browser);
   const id = await browser.installExtension(path.join(ROOT, 'dist/firefox'));
   return {
     name: 'firefox',
@@ -134,7 +142,15 @@ export async function launchFirefox(choice: LaunchChoice = {}): Promise<TestBrow
     stopBackground: () => terminateFirefoxBackground(browser, id),
     removeExtension: () => browser.uninstallExtension(id),
     close: () => browser.close(),
+    closed: () => closed,
   };
+}
+
+function whenDisconnected(browser: Browser): Promise<void> {
+  return new Promise((resolve) => {
+    if (!browser.connected) resolve();
+    else browser.once('disconnected', () => resolve());
+  });
 }
 
 /**

@@ -1,12 +1,42 @@
-/** A complete, valid FormSnapshot (one-way, limit long/short form, one other position) for protocol tests. */
-import type { Field, FormSnapshot } from '../../src/adapters/types.ts';
+/**
+ * The one copy of the snapshot fixtures: a complete, valid FormSnapshot (one-way, limit order on
+ * BTCUSDT, logged in, no BTCUSDT position, one other position) and a builder that overrides fields.
+ * Used by the guards, evaluate, router, controller and pop-up tests.
+ */
+import type { Field, FieldStatus, FormSnapshot, PositionRow } from '../../src/contracts/snapshot.ts';
+import { reason, type Reason } from '../../src/contracts/reasons.ts';
 
-const read = <T>(value: T, raw?: string): Field<T> => (raw === undefined ? { status: 'read', value } : { status: 'read', value, raw });
+/** A field the adapter read, optionally with the page text it came from. */
+export function read<T>(value: T, raw?: string): Field<T> {
+  return raw === undefined ? { status: 'read', value } : { status: 'read', value, raw };
+}
+
+/** A field the adapter did not read, and why ('missing' unless another status is given). */
+export function missing<T = never>(why: Reason, status: Exclude<FieldStatus, 'read'> = 'missing'): Field<T> {
+  return { status, why };
+}
+
+/** A position row on the venue's pages (base-unit size, cross, USDT-settled unless overridden). */
+export function positionRow(over: Partial<PositionRow> & Pick<PositionRow, 'symbol'>): PositionRow {
+  return {
+    quoteAsset: 'USDT',
+    side: 'long',
+    size: '1',
+    sizeUnit: 'base',
+    entryPrice: '100',
+    markPrice: '100',
+    marginMode: 'cross',
+    leverage: '10',
+    ...over,
+  };
+}
+
+export const PAGE_URL = 'https://www.binance.com/en/futures/BTCUSDT';
 
 export function validSnapshot(): FormSnapshot {
   return {
     venue: 'binance-usdm',
-    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    url: PAGE_URL,
     form: read(true as const),
     symbol: read('BTCUSDT'),
     baseAsset: read('BTC'),
@@ -21,8 +51,8 @@ export function validSnapshot(): FormSnapshot {
     quantityUnit: read('base' as const),
     leverage: read('20', '20x'),
     marginMode: read('cross' as const),
-    takeProfit: { status: 'missing', why: 'TP/SL not enabled' },
-    stopLoss: { status: 'missing', why: 'TP/SL not enabled' },
+    takeProfit: missing(reason('page.tpslOff')),
+    stopLoss: missing(reason('page.tpslOff')),
     available: read('1000'),
     maxBuy: read({ amount: '0.3', unit: 'base' as const }),
     maxSell: read({ amount: '19503.0', unit: 'quote' as const }, '19,503.0 USDT'),
@@ -32,18 +62,23 @@ export function validSnapshot(): FormSnapshot {
     unrealizedPnl: read('-10.25'),
     marginRatio: read('0.43'),
     markPrice: read('65010.1'),
-    positions: read([
-      {
+    ownPositions: read([] as PositionRow[]),
+    otherPositions: read([
+      positionRow({
         symbol: 'ETHUSDT',
-        side: 'short' as const,
+        side: 'short',
         size: '1525.1',
-        sizeUnit: 'quote' as const,
+        sizeUnit: 'quote',
         entryPrice: '3100',
         markPrice: '3050.2',
-        marginMode: 'cross' as const,
         leverage: '10',
         exchangeLiquidationPrice: null,
-      },
+      }),
     ]),
   };
+}
+
+/** The valid snapshot with each set of overrides applied in turn (later ones win). */
+export function buildSnapshot(...overrides: Partial<FormSnapshot>[]): FormSnapshot {
+  return Object.assign(validSnapshot(), ...overrides) as FormSnapshot;
 }

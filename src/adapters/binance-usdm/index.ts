@@ -3,7 +3,7 @@ import type { VenueAdapter } from '../adapter';
 import { createBinanceReader } from './read';
 import { detectBinanceFutures } from './route';
 
-export const binanceUsdm: VenueAdapter = {
+export const adapter: VenueAdapter = {
   venue: 'binance-usdm',
   detect: detectBinanceFutures,
   createReader: createBinanceReader,

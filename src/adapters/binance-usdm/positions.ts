@@ -112,11 +112,12 @@ export function readPositions(scope: PositionsScope): PositionsReading {
   if (count === null) return both({ kind: 'missing', why: reason('positions.loading') });
   if (panels.length > 1) return both({ kind: 'ambiguous', why: reason('page.several', { item: 'positionsPanel', count: panels.length }) });
   panel = panels[0] ?? null;
-  if (panel === null) return both(broke('positionsPanel'));
+  // Not found yet: keep reading until it is (a panel arriving later may sit outside what is watched).
+  if (panel === null) return both(broke('positionsPanel'), false);
 
   const table = readTable(panel, scope);
   if ('broken' in table) return both({ kind: 'missing', why: table.broken });
-  if (hide.kind !== 'one') return both(broke('positionsFilter'));
+  if (hide.kind !== 'one') return both(broke('positionsFilter'), false);
   if ('bad' in table) return both({ kind: 'ambiguous', why: table.bad });
   const rows = table.rows;
   if (rows.length < count) return both({ kind: 'missing', why: reason('positions.incomplete', { missing: count - rows.length, count }) });

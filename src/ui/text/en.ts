@@ -160,6 +160,7 @@ export const en: Catalogue = {
     'figure.aboveBracketLeverage': ({ leverage, max, tier, notional }) =>
       `${leverage}x is above the ${max}x this position's bracket allows (tier ${tier}, position ${notional})`,
     'figure.crossUnavailable': () => "can't read: cross account",
+    'figure.assumedRate': () => 'no tier: an assumed maintenance rate',
     'assume.existingIsolatedMargin': ({ side, leverage }) => `isolated margin of the existing ${sideName(side)} assumed to be its entry value / ${leverage}x`,
     'assume.reducedMarginProRata': () => 'a reduced isolated position keeps a pro-rata share of its margin',
     'assume.closeLargerThanPosition': ({ side }) => `the close order is larger than the ${sideName(side)}: only the position size can close`,

@@ -1,9 +1,10 @@
 /**
- * Small Binance USDⓈ-M page fixtures written from shared/sites/binance-usdm.md (skeletons §2.2,
- * §2.12–§2.14), for happy-dom unit tests. Texts are given already formatted, so each test states
- * exactly what the page shows.
+ * Small Binance USDⓈ-M page fixtures for happy-dom unit tests, drawn the way the adapter's README
+ * (src/adapters/binance-usdm/README.md) says the page is built: order form, account panel, header
+ * mark and the positions tab group. Texts are given already formatted, so each test states exactly
+ * what the page shows.
  */
-import { LABELS, type Locale } from '../../src/adapters/binance/selectors';
+import { LABELS, type Locale } from '../../../src/adapters/binance-usdm/selectors';
 
 /** happy-dom has no layout: hidden = `hidden`, aria-hidden, or inline display:none / visibility:hidden up the tree. */
 export function attributeVisible(el: Element): boolean {

@@ -1,14 +1,30 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findBinanceFormRoot, readBinanceForm } from '../../src/adapters/binance/read';
-import type { FormSnapshot } from '../../src/adapters/types';
-import { attributeVisible, formHtml, loadPage, urlFor, type PageSpec } from './binance-fixture';
+import { createBinanceReader } from '../../../src/adapters/binance-usdm/read';
+import { LOADING_GRACE_MS } from '../../../src/adapters/kit/reader';
+import type { FormSnapshot, PositionRow } from '../../../src/contracts/snapshot';
+import { reason } from '../../../src/contracts/reasons';
+import { attributeVisible, formHtml, loadPage, urlFor, type PageSpec } from './fixture';
 
 const opts = { isVisible: attributeVisible };
 
+/** A one-shot read: a fresh reader, one 'full' read (the page counts as still loading). */
+function readNow(url = urlFor()): FormSnapshot {
+  return createBinanceReader(document, () => url, opts).read('full');
+}
+
 function snap(spec: PageSpec = {}, url = urlFor(spec.symbol ?? 'BTCUSDT', spec.locale ?? 'en')): FormSnapshot {
   loadPage(document, spec);
-  return readBinanceForm(document, url, opts);
+  return readNow(url);
+}
+
+/** A read once the loading grace is over: the form was seen LOADING_GRACE_MS earlier. */
+function readLoaded(url = urlFor()): FormSnapshot {
+  let clock = 1_000_000;
+  const reader = createBinanceReader(document, () => url, { ...opts, now: () => clock });
+  expect(reader.read('full').form.status).toBe('read');
+  clock += LOADING_GRACE_MS;
+  return reader.read('full');
 }
 
 const value = <T>(f: { status: string; value?: T }): T | undefined => (f.status === 'read' ? f.value : undefined);
@@ -18,9 +34,10 @@ beforeEach(() => {
   document.title = '';
 });
 
-describe('readBinanceForm: default page (en, one-way, limit, logged in)', () => {
+describe('binance-usdm reader: default page (en, one-way, limit, logged in)', () => {
   it('reads every form, account and header field', () => {
     const s = snap({ price: '61000.5', qty: '0.010', tp: '65000', sl: '58000.5' });
+    expect(s.venue).toBe('binance-usdm');
     expect(s.form.status).toBe('read');
     expect(value(s.symbol)).toBe('BTCUSDT');
     expect(value(s.baseAsset)).toBe('BTC');
@@ -48,19 +65,19 @@ describe('readBinanceForm: default page (en, one-way, limit, logged in)', () => 
     expect(value(s.unrealizedPnl)).toBe('45.60');
     expect(value(s.marginRatio)).toBe('0.52');
     expect(value(s.markPrice)).toBe('61000.0');
-    expect(s.positions.status).toBe('read');
-    expect(value(s.positions)).toEqual([]);
+    expect(s.ownPositions).toMatchObject({ status: 'read', value: [] });
+    expect(s.otherPositions).toMatchObject({ status: 'read', value: [] });
   });
 
   it('reports TP/SL as not set while the box is unchecked', () => {
     const s = snap();
-    expect(s.takeProfit).toMatchObject({ status: 'missing', why: 'TP/SL not set' });
-    expect(s.stopLoss.status).toBe('missing');
+    expect(s.takeProfit).toMatchObject({ status: 'missing', why: reason('page.tpslOff') });
+    expect(s.stopLoss).toMatchObject({ status: 'missing', why: reason('page.tpslOff') });
   });
 
-  it('findBinanceFormRoot returns the common ancestor of the qty input and the active order tab', () => {
+  it('findRoot returns the common ancestor of the qty input and the active order tab', () => {
     loadPage(document, {});
-    const root = findBinanceFormRoot(document, opts);
+    const root = createBinanceReader(document, () => urlFor(), opts).findRoot();
     expect(root?.querySelector('input[id^="unitAmount-"]')).not.toBeNull();
     expect(root?.querySelector('[data-tab-key][aria-selected="true"]')).not.toBeNull();
     expect(root?.querySelector('[role="tabpanel"]')).toBeNull();
@@ -101,35 +118,40 @@ describe('locales and number formats', () => {
     expect(value(s.marginRatio)).toBe('0.52');
     expect(value(s.marginBalance)).toBe('10045.60');
     expect(value(s.marginMode)).toBe('isolated');
-    expect(value(s.positions)).toEqual([
-      { symbol: 'BTCUSDT', side: 'short', size: '0.300', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', margin: '1525.00', exchangeLiquidationPrice: '70123.4' },
+    expect(value(s.ownPositions)).toEqual([
+      { symbol: 'BTCUSDT', quoteAsset: 'USDT', side: 'short', size: '0.300', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', margin: '1525.00', exchangeLiquidationPrice: '70123.4' },
     ]);
+    expect(value(s.otherPositions)).toEqual([]);
   });
 
   it('refuses numbers when the page format contradicts <html lang> (pt-BR page showing dots)', () => {
     const s = snap({ locale: 'pt-BR', price: '61000.5' });
-    expect(s.price.status).toBe('ambiguous');
-    expect(s.price.why).toMatch(/pt-BR/);
-    expect(s.available.status).toBe('ambiguous');
-    expect(s.markPrice.status).toBe('ambiguous');
+    const why = reason('page.numberFormatContradicted', { lang: 'pt-BR', expected: 'comma', text: '61000.5' });
+    expect(s.price).toMatchObject({ status: 'ambiguous', why });
+    expect(s.available).toMatchObject({ status: 'ambiguous', why });
+    expect(s.markPrice).toMatchObject({ status: 'ambiguous', why });
     // Non-numeric fields are unaffected.
     expect(value(s.leverage)).toBe('20');
   });
 
   it('refuses numbers when an en page shows decimal commas', () => {
-    const s = snap({ price: '61000,5', avbl: '8.000,00 USDT', mark: '61.000,0' });
-    expect(s.price.status).toBe('ambiguous');
-    expect(s.available.status).toBe('ambiguous');
+    const account = { marginRatio: '0,52%', marginBalance: '10.045,60 USDT', walletBalance: '10.000,00 USDT', maintenanceMargin: '12,34 USDT', unrealizedPnl: '+45,60 USDT' };
+    const s = snap({ price: '61000,5', avbl: '8.000,00 USDT', mark: '61.000,0', maxBuy: '2,621 BTC', maxSell: '2,621 BTC', qty: '0,010', account });
+    const why = reason('page.numberFormatContradicted', { lang: 'en', expected: 'dot', text: '61000,5' });
+    expect(s.price).toMatchObject({ status: 'ambiguous', why });
+    expect(s.available).toMatchObject({ status: 'ambiguous', why });
   });
 
   it('refuses numbers when the page mixes formats', () => {
     const s = snap({ avbl: '8.000,00 USDT' });
-    expect(s.available.status).toBe('ambiguous');
-    expect(s.available.why).toMatch(/mixes/);
+    expect(s.available).toMatchObject({
+      status: 'ambiguous',
+      why: reason('page.mixedNumberFormats', { first: '61000.5', second: '8.000,00' }),
+    });
   });
 
   it('a language without a known format takes the format from the page text', () => {
-    // fr has no labels in the site file; the fixture shows en labels, which the reader falls back to.
+    // fr has no labels in the adapter; the fixture shows en labels, which the reader falls back to.
     const s = snap({ lang: 'fr', price: '61000.5' });
     expect(value(s.price)).toBe('61000.5');
     expect(value(s.available)).toBe('8000.00');
@@ -137,8 +159,7 @@ describe('locales and number formats', () => {
 
   it('a language without a known format and no decimal in sight: numbers refused', () => {
     const s = snap({ lang: 'fr', loggedIn: false, price: '61000', qty: '1', mark: '--' });
-    expect(s.price.status).toBe('ambiguous');
-    expect(s.price.why).toMatch(/unknown number format/);
+    expect(s.price).toMatchObject({ status: 'ambiguous', why: reason('page.numberFormatUnknown', { lang: 'fr' }) });
   });
 });
 
@@ -155,13 +176,13 @@ describe('quantity units', () => {
 
   it('a quote Max is read without the mark (the background needs the mark for any figure)', () => {
     const s = snap({ suffix: 'USDT', qty: '100', maxBuy: '159,881.0 USDT', mark: '--' });
-    expect(s.markPrice.status).toBe('missing');
+    expect(s.markPrice).toMatchObject({ status: 'missing', why: reason('page.notShownYet', { item: 'markPrice' }) });
     expect(value(s.maxBuy)).toEqual({ amount: '159881.0', unit: 'quote' });
   });
 
   it('a Max in neither asset of the symbol is not read', () => {
     const s = snap({ maxBuy: '2.621 ETH' });
-    expect(s.maxBuy).toMatchObject({ status: 'ambiguous', why: 'Max is in ETH', raw: '2.621 ETH' });
+    expect(s.maxBuy).toMatchObject({ status: 'ambiguous', why: reason('page.unitUnknown', { unit: 'ETH' }), raw: '2.621 ETH' });
   });
 
   it('percent: quantity "25" with unit percent', () => {
@@ -173,13 +194,13 @@ describe('quantity units', () => {
 
   it('a unit that is neither base nor quote is not read, and casts doubt on the symbol', () => {
     const s = snap({ suffix: 'ETH' });
-    expect(s.quantityUnit.status).toBe('ambiguous');
-    expect(s.symbol.status).toBe('ambiguous');
+    expect(s.quantityUnit).toMatchObject({ status: 'ambiguous', why: reason('page.unitUnknown', { unit: 'ETH' }) });
+    expect(s.symbol).toMatchObject({ status: 'ambiguous', why: reason('page.formUnitMismatch', { unit: 'ETH', address: 'BTCUSDT' }) });
   });
 
   it('empty size is missing but the unit is still read', () => {
     const s = snap({ qty: '' });
-    expect(s.quantity).toMatchObject({ status: 'missing', why: 'size is empty' });
+    expect(s.quantity).toMatchObject({ status: 'missing', why: reason('page.empty', { item: 'quantity' }) });
     expect(value(s.quantityUnit)).toBe('base');
   });
 });
@@ -188,13 +209,13 @@ describe('order type, modes and login state', () => {
   it('market order: no price input, mark price used', () => {
     const s = snap({ type: 'MARKET' });
     expect(value(s.orderType)).toBe('market');
-    expect(s.price).toMatchObject({ status: 'missing', why: 'market order: mark price used' });
+    expect(s.price).toMatchObject({ status: 'missing', why: reason('page.marketOrder') });
     expect(value(s.quantity)).toBe('0.010');
   });
 
   it('conditional orders are unsupported', () => {
     const s = snap({ type: 'CONDITIONAL' });
-    expect(s.orderType).toMatchObject({ status: 'unsupported', raw: 'Stop Limit' });
+    expect(s.orderType).toMatchObject({ status: 'unsupported', raw: 'Stop Limit', why: reason('page.notSupported', { item: 'orderType', text: 'Stop Limit' }) });
   });
 
   it('hedge Open tab', () => {
@@ -217,9 +238,10 @@ describe('order type, modes and login state', () => {
       if (b.textContent === 'Open Long') b.textContent = 'Close Long';
       if (b.textContent === 'Open Short') b.textContent = 'Close Short';
     }
-    const s = readBinanceForm(document, urlFor(), opts);
-    expect(s.positionMode.status).toBe('ambiguous');
-    expect(s.action.status).toBe('ambiguous');
+    const s = readNow();
+    const why = reason('page.orderButtonsMismatch', { buttons: 'Close Long / Close Short' });
+    expect(s.positionMode).toMatchObject({ status: 'ambiguous', why });
+    expect(s.action).toMatchObject({ status: 'ambiguous', why });
   });
 
   it('logged out: isolated inputs still read, account parts say log in', () => {
@@ -228,18 +250,19 @@ describe('order type, modes and login state', () => {
     expect(value(s.leverage)).toBe('10');
     expect(value(s.marginMode)).toBe('isolated');
     expect(value(s.price)).toBe('61000.5');
-    expect(s.available).toMatchObject({ status: 'missing', why: 'log in to see Avbl' });
-    expect(s.maxBuy.why).toMatch(/log in/);
-    expect(s.assetMode.why).toMatch(/log in/);
-    expect(s.walletBalance.why).toMatch(/log in/);
-    expect(s.positions.why).toMatch(/log in/);
+    expect(s.available).toMatchObject({ status: 'missing', why: reason('page.loginToSee', { item: 'available' }) });
+    expect(s.maxBuy).toMatchObject({ status: 'missing', why: reason('page.loginToSee', { item: 'maxBuy' }) });
+    expect(s.assetMode).toMatchObject({ status: 'missing', why: reason('page.loginToSee', { item: 'assetMode' }) });
+    expect(s.walletBalance).toMatchObject({ status: 'missing', why: reason('page.loginToSee', { item: 'walletBalance' }) });
+    expect(s.ownPositions).toMatchObject({ status: 'missing', why: reason('page.loginToSee', { item: 'positions' }) });
+    expect(s.otherPositions).toMatchObject({ status: 'missing', why: reason('page.loginToSee', { item: 'positions' }) });
     // The header mark does not depend on the login.
     expect(value(s.markPrice)).toBe('61000.0');
   });
 
   it('both order and log-in buttons: login state ambiguous', () => {
     const s = snap({ rootExtra: '<button>Log In</button>' });
-    expect(s.loggedIn.status).toBe('ambiguous');
+    expect(s.loggedIn).toMatchObject({ status: 'ambiguous', why: reason('page.orderAndLoginButtons', { buttons: 'Buy/Long / Sell/Short / Log In' }) });
   });
 
   it('logged in before the account data: values say not loaded yet, not logged out', () => {
@@ -251,9 +274,11 @@ describe('order type, modes and login state', () => {
       positions: null,
     });
     expect(value(s.loggedIn)).toBe(true);
-    expect(s.available).toMatchObject({ status: 'missing', why: 'the page shows no Avbl yet (--)' });
-    expect(s.walletBalance.why).toMatch(/shows no Wallet Balance yet/);
-    expect(s.positions).toMatchObject({ status: 'missing', why: 'positions not loaded yet', raw: 'Positions' });
+    expect(s.available).toMatchObject({ status: 'missing', why: reason('page.notShownYet', { item: 'available' }) });
+    expect(s.walletBalance).toMatchObject({ status: 'missing', why: reason('page.notShownYet', { item: 'walletBalance' }) });
+    for (const f of [s.ownPositions, s.otherPositions]) {
+      expect(f).toMatchObject({ status: 'missing', why: reason('positions.loading'), raw: 'Positions' });
+    }
   });
 
   it.each([
@@ -275,7 +300,7 @@ describe('order type, modes and login state', () => {
   });
 });
 
-describe('decoys, stale copies and scoping (R10, T2, T11)', () => {
+describe('decoys, stale copies and scoping', () => {
   const hiddenCopy = (how: string): string =>
     `<div ${how}>${formHtml({ leverage: 'Isolated 3x', price: '99999', qty: '9.999', avbl: '1.00 USDT' })}</div>`;
 
@@ -311,27 +336,29 @@ describe('decoys, stale copies and scoping (R10, T2, T11)', () => {
 
   it('two visible forms: form ambiguous, nothing else from the form', () => {
     const s = snap({ after: formHtml({ leverage: 'Isolated 3x' }) });
-    expect(s.form.status).toBe('ambiguous');
-    expect(s.leverage.status).toBe('missing');
-    expect(findBinanceFormRoot(document, opts)).toBeNull();
+    const why = reason('page.several', { item: 'orderForm', count: 2 });
+    expect(s.form).toMatchObject({ status: 'ambiguous', why });
+    expect(s.leverage).toMatchObject({ status: 'missing', why });
+    expect(createBinanceReader(document, () => urlFor(), opts).findRoot()).toBeNull();
   });
 
   it('no form (before hydration): form missing, title without symbol', () => {
     const s = snap({ form: '<div class="skeleton"></div>', title: null });
-    expect(s.form).toMatchObject({ status: 'missing', why: 'order form not found' });
-    expect(s.symbol.status).toBe('missing');
+    expect(s.form).toMatchObject({ status: 'missing', why: reason('page.notFound', { item: 'orderForm' }) });
+    expect(s.symbol).toMatchObject({ status: 'missing', why: reason('page.symbolNotShown') });
   });
 
   it('a second visible leverage button or price input inside the root is ambiguous, never first-match', () => {
     const s = snap({ rootExtra: '<button>Isolated 3x</button><input id="limitPrice-99" value="1">' });
-    expect(s.leverage.status).toBe('ambiguous');
-    expect(s.marginMode.status).toBe('ambiguous');
-    expect(s.price.status).toBe('ambiguous');
+    const lev = reason('page.several', { item: 'leverageButton', count: 2 });
+    expect(s.leverage).toMatchObject({ status: 'ambiguous', why: lev });
+    expect(s.marginMode).toMatchObject({ status: 'ambiguous', why: lev });
+    expect(s.price).toMatchObject({ status: 'ambiguous', why: reason('page.several', { item: 'price', count: 2 }) });
   });
 
   it('a duplicated account label is ambiguous', () => {
     const s = snap({ after: '<div><span>Wallet Balance</span><span>1.00 USDT</span></div>' });
-    expect(s.walletBalance.status).toBe('ambiguous');
+    expect(s.walletBalance).toMatchObject({ status: 'ambiguous', why: reason('page.several', { item: 'walletBalance', count: 2 }) });
     expect(value(s.marginBalance)).toBe('10045.60');
   });
 
@@ -341,17 +368,16 @@ describe('decoys, stale copies and scoping (R10, T2, T11)', () => {
   });
 });
 
-describe('symbol checks (T3)', () => {
+describe('symbol checks', () => {
   it('title disagreeing with the URL: symbol ambiguous (url-first navigation)', () => {
     const s = snap({ title: '3,000.50 | ETHUSDT | Binance USDⓈ-M Futures' });
-    expect(s.symbol.status).toBe('ambiguous');
-    expect(s.symbol.why).toMatch(/ETHUSDT/);
+    expect(s.symbol).toMatchObject({ status: 'ambiguous', why: reason('page.symbolMismatch', { shown: 'ETHUSDT', address: 'BTCUSDT' }) });
   });
 
   it('form-first navigation: new form and title with the old URL', () => {
     loadPage(document, { suffix: 'ETH', symbol: 'ETHUSDT' });
-    const s = readBinanceForm(document, urlFor('BTCUSDT'), opts);
-    expect(s.symbol.status).toBe('ambiguous');
+    const s = readNow(urlFor('BTCUSDT'));
+    expect(s.symbol).toMatchObject({ status: 'ambiguous', why: reason('page.symbolMismatch', { shown: 'ETHUSDT', address: 'BTCUSDT' }) });
   });
 
   it('USDC symbols and locale prefixes', () => {
@@ -359,37 +385,52 @@ describe('symbol checks (T3)', () => {
     expect(value(s.symbol)).toBe('ETHUSDC');
     expect(value(s.quoteAsset)).toBe('USDC');
     // Account values are in USDT in the fixture: not the symbol's quote asset.
-    expect(s.walletBalance.status).toBe('ambiguous');
+    expect(s.walletBalance).toMatchObject({
+      status: 'ambiguous',
+      why: reason('page.wrongUnit', { item: 'walletBalance', unit: 'USDT', expected: 'USDC' }),
+    });
     expect(value(s.available)).toBe('8000.00');
   });
 
   it('delivery contracts are unsupported; non-futures pages read nothing', () => {
-    expect(snap({ symbol: 'BTCUSDT_250926' }, urlFor('BTCUSDT_250926')).symbol.status).toBe('unsupported');
+    const dated = snap({ symbol: 'BTCUSDT_250926' }, urlFor('BTCUSDT_250926'));
+    expect(dated.symbol).toMatchObject({ status: 'unsupported', why: reason('page.datedContract', { symbol: 'BTCUSDT_250926' }) });
     const wallet = snap({}, 'https://www.binance.com/en/my/wallet/futures/BTCUSDT');
-    expect(wallet.form.status).toBe('missing');
-    expect(wallet.form.why).toMatch(/not a Binance/);
+    expect(wallet.form).toMatchObject({ status: 'missing', why: reason('page.notSupportedPage') });
   });
 });
 
-describe('positions (§2.14, T10)', () => {
+describe('positions', () => {
   const btcLong = { symbol: 'BTCUSDT', badge: 'Cross 20x', size: '0.500 BTC', entry: '60,000.0', mark: '61,000.0', margin: '1,525.00 USDT' };
   const ethShort = { symbol: 'ETHUSDT', badge: 'Isolated 10x', size: '-3.000 ETH', entry: '3,000.00', mark: '2,950.00', liq: '3,268.50', margin: '900.00 USDT' };
+  const btcRow: PositionRow = { symbol: 'BTCUSDT', quoteAsset: 'USDT', side: 'long', size: '0.500', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', margin: '1525.00', exchangeLiquidationPrice: null };
+  const ethRow: PositionRow = { symbol: 'ETHUSDT', quoteAsset: 'USDT', side: 'short', size: '3.000', sizeUnit: 'base', entryPrice: '3000.00', markPrice: '2950.00', marginMode: 'isolated', leverage: '10', margin: '900.00', exchangeLiquidationPrice: '3268.50' };
 
-  it('reads several rows: side from sign, badge mode and leverage, liq -- → null', () => {
+  /** Both lists carry the same state and reason. */
+  const expectBoth = (s: FormSnapshot, expected: object): void => {
+    expect(s.ownPositions).toMatchObject(expected);
+    expect(s.otherPositions).toMatchObject(expected);
+  };
+
+  it("reads several rows: side from sign, badge mode and leverage, liq -- → null; the form symbol's rows apart", () => {
     const s = snap({ positions: [btcLong, ethShort] });
-    expect(s.positions.raw).toBe('Positions(2)');
-    expect(value(s.positions)).toEqual([
-      { symbol: 'BTCUSDT', side: 'long', size: '0.500', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', margin: '1525.00', exchangeLiquidationPrice: null },
-      { symbol: 'ETHUSDT', side: 'short', size: '3.000', sizeUnit: 'base', entryPrice: '3000.00', markPrice: '2950.00', marginMode: 'isolated', leverage: '10', margin: '900.00', exchangeLiquidationPrice: '3268.50' },
-    ]);
+    expect(s.ownPositions).toEqual({ status: 'read', value: [btcRow], raw: 'Positions(2)' });
+    expect(s.otherPositions).toEqual({ status: 'read', value: [ethRow], raw: 'Positions(2)' });
+  });
+
+  it("on another symbol's page the split follows that symbol", () => {
+    const s = snap({ symbol: 'ETHUSDT', suffix: 'ETH', positions: [btcLong, ethShort] }, urlFor('ETHUSDT'));
+    expect(value(s.ownPositions)).toEqual([ethRow]);
+    expect(value(s.otherPositions)).toEqual([btcRow]);
   });
 
   it('hedge: two rows for one symbol', () => {
     const s = snap({ hedge: 'open', positions: [btcLong, { ...btcLong, size: '-0.200 BTC' }] });
-    expect(value(s.positions)?.map((p) => [p.side, p.size])).toEqual([
+    expect(value(s.ownPositions)?.map((p) => [p.side, p.size])).toEqual([
       ['long', '0.500'],
       ['short', '0.200'],
     ]);
+    expect(value(s.otherPositions)).toEqual([]);
   });
 
   it('sizes in quote are reported as shown, unsigned, with their unit and the row mark', () => {
@@ -401,7 +442,8 @@ describe('positions (§2.14, T10)', () => {
         { ...ethShort, size: '-8,850.00 USDT' },
       ],
     });
-    expect(value(s.positions)?.map((p) => [p.symbol, p.side, p.size, p.sizeUnit, p.markPrice])).toEqual([
+    const rows = [...(value(s.ownPositions) ?? []), ...(value(s.otherPositions) ?? [])];
+    expect(rows.map((p) => [p.symbol, p.side, p.size, p.sizeUnit, p.markPrice])).toEqual([
       ['BTCUSDT', 'long', '30500.0', 'quote', '61000.0'],
       ['ETHUSDT', 'short', '8850.00', 'quote', '2950.00'],
     ]);
@@ -409,55 +451,69 @@ describe('positions (§2.14, T10)', () => {
 
   it('a quote size with Mark -- cannot be read', () => {
     const s = snap({ positions: [{ ...btcLong, size: '30,500.0 USDT', mark: '--' }] });
-    expect(s.positions.status).toBe('ambiguous');
-    expect(s.positions.why).toMatch(/Mark Price is --/);
+    expectBoth(s, { status: 'ambiguous', why: reason('positions.rowUnreadable', { symbol: 'BTCUSDT', item: 'positionMark', text: '--' }) });
   });
 
   it('fewer rows than the tab count: incomplete', () => {
     const s = snap({ positions: [btcLong], positionsCount: 3 });
-    expect(s.positions).toMatchObject({ status: 'missing', why: 'incomplete: 2 of 3 positions not visible' });
+    expectBoth(s, { status: 'missing', why: reason('positions.incomplete', { missing: 2, count: 3 }) });
   });
 
   it('more rows than the tab count: ambiguous', () => {
-    expect(snap({ positions: [btcLong, ethShort], positionsCount: 1 }).positions.status).toBe('ambiguous');
+    const s = snap({ positions: [btcLong, ethShort], positionsCount: 1 });
+    expectBoth(s, { status: 'ambiguous', why: reason('positions.tooMany', { rows: 2, count: 1 }) });
   });
 
-  it('Hide Other Symbols checked: incomplete', () => {
+  it("Hide Other Symbols on with the form symbol's own row shown: own positions read, the others hidden", () => {
+    // The page then counts and shows only this symbol's rows: Positions(1).
     const s = snap({ positions: [btcLong], hideOther: true });
-    expect(s.positions.status).toBe('missing');
-    expect(s.positions.why).toMatch(/Hide Other Symbols/);
+    expect(s.ownPositions).toEqual({ status: 'read', value: [btcRow], raw: 'Positions(1)' });
+    expect(s.otherPositions).toMatchObject({ status: 'missing', why: reason('positions.othersHidden'), raw: 'Positions(1)' });
   });
 
-  it('another tab selected: unknown', () => {
-    const s = snap({ positions: [btcLong], positionsSelected: false });
-    expect(s.positions.why).toMatch(/not selected/);
+  it('Hide Other Symbols on and no position on this symbol: an empty own list, the others hidden', () => {
+    const s = snap({ positions: [], hideOther: true });
+    expect(s.ownPositions).toMatchObject({ status: 'read', value: [], raw: 'Positions(0)' });
+    expect(s.otherPositions).toMatchObject({ status: 'missing', why: reason('positions.othersHidden') });
   });
 
-  it('empty state is an empty list, not a broken selector', () => {
-    const s = snap({ positions: [] });
-    expect(s.positions).toMatchObject({ status: 'read', value: [], raw: 'Positions(0)' });
+  it("Hide Other Symbols on but another symbol's row shown: the page contradicts itself, nothing read", () => {
+    const s = snap({ positions: [btcLong, ethShort], hideOther: true });
+    expectBoth(s, { status: 'ambiguous', why: reason('positions.othersHidden') });
+  });
+
+  it('the Open Orders tab selected: both lists unknown, also with Hide Other Symbols on', () => {
+    for (const hideOther of [false, true]) {
+      const s = snap({ positions: [btcLong], positionsSelected: false, hideOther });
+      expectBoth(s, { status: 'missing', why: reason('positions.tabNotSelected') });
+    }
+  });
+
+  it('an empty counted table (Positions(0)) is read as empty lists, never a broken selector', () => {
+    for (const s of [snap({ positions: [] }), readLoaded()]) {
+      expect(s.ownPositions).toEqual({ status: 'read', value: [], raw: 'Positions(0)' });
+      expect(s.otherPositions).toEqual({ status: 'read', value: [], raw: 'Positions(0)' });
+    }
   });
 
   it('health: a missing header row is a broken selector, not an empty table', () => {
     loadPage(document, { positions: [btcLong] });
     document.querySelector('.hdr')?.remove();
-    const s = readBinanceForm(document, urlFor(), opts);
-    expect(s.positions.status).toBe('missing');
-    expect(s.positions.why).toMatch(/^selector broke: positions header row not found/);
+    expectBoth(readNow(), { status: 'missing', why: reason('page.selectorBroke', { item: 'positionsHeader' }) });
   });
 
   it('health: a renamed column is a broken selector', () => {
     loadPage(document, { positions: [btcLong] });
     const liq = Array.from(document.querySelectorAll('.hdr > div')).find((d) => d.textContent === 'Liq.Price');
-    if (liq) liq.textContent = 'Liquidation';
-    const s = readBinanceForm(document, urlFor(), opts);
-    expect(s.positions.why).toMatch(/^selector broke: column "Liq.Price"/);
+    expect(liq).toBeDefined();
+    liq!.textContent = 'Liquidation';
+    expectBoth(readNow(), { status: 'missing', why: reason('positions.column', { column: 'Liq.Price' }) });
   });
 
-  it('health: positions tabs gone', () => {
+  it('health: positions tabs gone on a loaded page', () => {
     loadPage(document, { positions: [btcLong] });
     document.querySelector('.account [role="tablist"]')?.remove();
-    expect(readBinanceForm(document, urlFor(), opts).positions.why).toMatch(/^selector broke: positions tabs not found/);
+    expectBoth(readLoaded(), { status: 'missing', why: reason('page.selectorBroke', { item: 'positionsTabs' }) });
   });
 
   it('hidden stale rows do not count', () => {
@@ -467,13 +523,13 @@ describe('positions (§2.14, T10)', () => {
     stale.className = 'list-item-container';
     stale.setAttribute('hidden', '');
     list.appendChild(stale);
-    expect(value(readBinanceForm(document, urlFor(), opts).positions)).toHaveLength(1);
+    expect(value(readNow().ownPositions)).toHaveLength(1);
   });
 
   it('zh-CN positions', () => {
     const s = snap({ locale: 'zh-CN', positions: [{ ...btcLong, badge: '逐仓 5x' }] });
-    expect(s.positions.raw).toBe('仓位(1)');
-    expect(value(s.positions)?.[0]).toMatchObject({ marginMode: 'isolated', leverage: '5', size: '0.500' });
+    expect(s.ownPositions.raw).toBe('仓位(1)');
+    expect(value(s.ownPositions)?.[0]).toMatchObject({ marginMode: 'isolated', leverage: '5', size: '0.500', quoteAsset: 'USDT' });
   });
 });
 
@@ -483,7 +539,7 @@ describe('robustness', () => {
     const throwing = (): boolean => {
       throw new Error('boom');
     };
-    const s = readBinanceForm(document, urlFor(), { isVisible: throwing });
-    expect(s.form).toMatchObject({ status: 'missing', why: 'adapter error: boom' });
+    const s = createBinanceReader(document, () => urlFor(), { isVisible: throwing }).read('full');
+    expect(s.form).toMatchObject({ status: 'missing', why: reason('page.adapterError', { detail: 'boom' }) });
   });
 });

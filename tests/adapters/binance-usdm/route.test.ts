@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detectBinanceFutures } from '../../src/adapters/binance/route';
+import { detectBinanceFutures } from '../../../src/adapters/binance-usdm/route';
+import { adapterFor } from '../../../src/adapters';
+import { reason } from '../../../src/contracts/reasons';
 
-describe('detectBinanceFutures (§1)', () => {
+// Which addresses are USDⓈ-M futures trading pages: src/adapters/binance-usdm/README.md, "Pages".
+describe('detectBinanceFutures', () => {
   it.each([
     ['https://www.binance.com/futures/BTCUSDT', 'BTCUSDT', null],
     ['https://www.binance.com/en/futures/BTCUSDT', 'BTCUSDT', 'en'],
@@ -32,7 +35,21 @@ describe('detectBinanceFutures (§1)', () => {
     expect(detectBinanceFutures('https://www.binance.com/en/futures/BTCUSDT_250926')).toEqual({
       symbol: 'BTCUSDT_250926',
       pathLocale: 'en',
-      unsupported: 'dated delivery contracts are not supported',
+      unsupported: reason('page.datedContract', { symbol: 'BTCUSDT_250926' }),
     });
+  });
+});
+
+describe('the binance-usdm adapter in the adapter list', () => {
+  it('is the adapter for its trading pages, and detects with the route above', () => {
+    const url = 'https://www.binance.com/en/futures/BTCUSDT';
+    const adapter = adapterFor(url);
+    expect(adapter?.venue).toBe('binance-usdm');
+    expect(adapter?.detect(url)).toEqual(detectBinanceFutures(url));
+    expect(adapter?.detect('https://www.binance.com/en/futures/BTCUSDT_250926')?.unsupported).toEqual(reason('page.datedContract', { symbol: 'BTCUSDT_250926' }));
+  });
+
+  it('is no adapter for pages that are not trading pages', () => {
+    expect(adapterFor('https://www.binance.com/en/my/wallet/futures/BTCUSDT')).toBeNull();
   });
 });

@@ -1,16 +1,19 @@
 /**
- * The Binance adapter against the stand-in page (tests/sites/binance) in headless Chromium, under
- * the real URL (host-resolver rule to the local HTTPS stand-in server). The test drives the page
- * through the stand-in's runtime API; the adapter is injected as an IIFE and never sees it.
+ * The Binance USDⓈ-M adapter against the stand-in page (tests/sites/binance-usdm) in headless
+ * Chromium, under the real URL (tests/support/browsers.ts maps the venue's host to the local HTTPS
+ * stand-in server). The test drives the page through the stand-in's runtime API; the adapter is
+ * injected as an IIFE (standin-entry.ts: one reader per page load) and never sees that API.
  * One browser for the whole file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { fileURLToPath } from 'node:url';
-import { D } from '../../src/shared/decimal';
-import type { Field, FormSnapshot, SizeAmount, SizeUnit } from '../../src/adapters/types';
-import { startStandinServer, type StandinServer } from '../sites/server';
+import { D } from '../../../src/shared/decimal';
+import type { Field, FormSnapshot, PositionRow, ReadScope, SizeAmount, SizeUnit } from '../../../src/contracts/snapshot';
+import { reason, type Reason } from '../../../src/contracts/reasons';
+import { launchPlainChromium } from '../../support/browsers';
+import { startStandinServer, type StandinServer } from '../../sites/server';
 
 let server: StandinServer;
 let browser: Browser;
@@ -19,7 +22,7 @@ let adapterCode: string;
 
 beforeAll(async () => {
   const bundled = await build({
-    entryPoints: [fileURLToPath(new URL('./binance-standin-entry.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('./standin-entry.ts', import.meta.url))],
     bundle: true,
     format: 'iife',
     target: 'es2022',
@@ -27,16 +30,7 @@ beforeAll(async () => {
   });
   adapterCode = bundled.outputFiles[0]?.text ?? '';
   server = await startStandinServer({});
-  browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-component-update',
-      `--host-resolver-rules=MAP www.binance.com 127.0.0.1:${server.port}`,
-      '--ignore-certificate-errors',
-    ],
-  });
+  browser = await launchPlainChromium(server.port);
   page = await browser.newPage();
 });
 
@@ -54,7 +48,16 @@ async function open(params: Record<string, string | number>, path = 'en/futures/
   if (waitReady) await page.evaluate(() => (window as unknown as { __standin: { ready: Promise<void> } }).__standin.ready);
 }
 
-const read = (): Promise<FormSnapshot> => page.evaluate(() => window.__readBinance());
+const read = (scope: ReadScope = 'full'): Promise<FormSnapshot> => page.evaluate((sc) => window.__readBinance(sc), scope);
+
+/** The fields of a snapshot that report a broken selector. */
+function brokenFields(s: FormSnapshot): string[] {
+  return Object.entries(s).flatMap(([key, f]) => ((f as Field<unknown>).why?.code === 'page.selectorBroke' ? [key] : []));
+}
+
+function expectWhy(field: Field<unknown>, status: Field<unknown>['status'], why: Reason, name = ''): void {
+  expect(field, name).toMatchObject({ status, why });
+}
 
 async function apply(params: Record<string, string | number>): Promise<void> {
   await page.evaluate((p) => (window as unknown as { __standin: { apply(p: object): boolean } }).__standin.apply(p), params);
@@ -106,13 +109,16 @@ describe('locales and number formats', () => {
     expectNum(s.marginRatio, '0.52', 'mr');
     expectNum(s.markPrice, '61000', 'mark');
     expectRead(s.assetMode, 'single');
-    expectRead(s.positions, []);
+    expectRead(s.ownPositions, []);
+    expectRead(s.otherPositions, []);
   });
 
   it('pt-BR labels with dot numbers (si-numfmt=dot): numbers refused, not misread', async () => {
     await open({ price: '61000.5', numfmt: 'dot' }, 'pt-BR/futures/BTCUSDT');
     const s = await read();
-    for (const f of [s.price, s.available, s.walletBalance, s.markPrice]) expect(f.status).toBe('ambiguous');
+    for (const f of [s.price, s.available, s.walletBalance, s.markPrice]) {
+      expect(f).toMatchObject({ status: 'ambiguous', why: { code: 'page.numberFormatContradicted', params: { lang: 'pt-BR', expected: 'comma' } } });
+    }
     expectRead(s.leverage, '20');
   });
 
@@ -165,7 +171,7 @@ describe('units, modes and order types', () => {
     await open({ type: 'market', qty: '0.1' });
     const s = await read();
     expectRead(s.orderType, 'market');
-    expect(s.price).toMatchObject({ status: 'missing', why: 'market order: mark price used' });
+    expectWhy(s.price, 'missing', reason('page.marketOrder'));
     expectNum(s.markPrice, '61000');
     expectNum(s.quantity, '0.1');
   });
@@ -174,12 +180,12 @@ describe('units, modes and order types', () => {
     await open({}, 'en/futures/BTCUSDT_250926');
     const s = await read();
     expectRead(s.form, true);
-    expect(s.symbol.status).toBe('unsupported');
+    expectWhy(s.symbol, 'unsupported', reason('page.datedContract', { symbol: 'BTCUSDT_250926' }));
   });
 
   it('conditional order type is unsupported', async () => {
     await open({ type: 'conditional' });
-    expect((await read()).orderType.status).toBe('unsupported');
+    expect((await read()).orderType).toMatchObject({ status: 'unsupported', why: { code: 'page.notSupported', params: { item: 'orderType' } } });
   });
 
   it('hedge Open, then Close with the closeable sizes as Max', async () => {
@@ -193,7 +199,8 @@ describe('units, modes and order types', () => {
     expectRead(s.action, 'close');
     expectMax(s.maxSell, '0.5', 'base', 'closeable long');
     expectMax(s.maxBuy, '0.2', 'base', 'closeable short');
-    expect(s.positions.value?.map((p) => [p.side, p.size])).toEqual([['long', '0.500'], ['short', '0.200']]);
+    expect(s.ownPositions.value?.map((p) => [p.side, p.size])).toEqual([['long', '0.500'], ['short', '0.200']]);
+    expectRead(s.otherPositions, []);
   });
 
   it('a silent page write (no event, no attribute change) is read from the value property', async () => {
@@ -211,9 +218,10 @@ describe('units, modes and order types', () => {
     expectRead(s.positionMode, 'hedge');
     expectRead(s.leverage, '7');
     expectNum(s.price, '61000.5');
-    expect(s.positions.value).toEqual([
-      { symbol: 'BTCUSDT', side: 'long', size: '0.500', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'isolated', leverage: '7', margin: '4357.14', exchangeLiquidationPrice: '52345.6' },
+    expectRead(s.ownPositions, [
+      { symbol: 'BTCUSDT', quoteAsset: 'USDT', side: 'long', size: '0.500', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'isolated', leverage: '7', margin: '4357.14', exchangeLiquidationPrice: '52345.6' },
     ]);
+    expectRead(s.otherPositions, []);
   });
 
   it('TP/SL values', async () => {
@@ -244,30 +252,52 @@ describe('positions', () => {
   it.each(['base', 'quote'] as const)('several rows, size unit %s', async (unit) => {
     await open({ pos, unit });
     const s = await read();
-    expect(s.positions.status, JSON.stringify(s.positions)).toBe('read');
+    expect(s.ownPositions.status, JSON.stringify(s.ownPositions)).toBe('read');
+    expect(s.otherPositions.status, JSON.stringify(s.otherPositions)).toBe('read');
     const [btc, eth, sol] = sizes[unit];
-    expect(s.positions.value).toEqual([
-      { symbol: 'BTCUSDT', side: 'long', size: btc, sizeUnit: unit, entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', exchangeLiquidationPrice: null },
-      { symbol: 'ETHUSDT', side: 'short', size: eth, sizeUnit: unit, entryPrice: '3000.00', markPrice: '2950.00', marginMode: 'isolated', leverage: '10', margin: '900.00', exchangeLiquidationPrice: '3268.50' },
-      { symbol: 'SOLUSDT', side: 'long', size: sol, sizeUnit: unit, entryPrice: '150.00', markPrice: '155.00', marginMode: 'isolated', leverage: '5', margin: '360.00', exchangeLiquidationPrice: '120.25' },
+    expect(s.ownPositions.value).toEqual([
+      { symbol: 'BTCUSDT', quoteAsset: 'USDT', side: 'long', size: btc, sizeUnit: unit, entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', exchangeLiquidationPrice: null },
+    ]);
+    expect(s.otherPositions.value).toEqual([
+      { symbol: 'ETHUSDT', quoteAsset: 'USDT', side: 'short', size: eth, sizeUnit: unit, entryPrice: '3000.00', markPrice: '2950.00', marginMode: 'isolated', leverage: '10', margin: '900.00', exchangeLiquidationPrice: '3268.50' },
+      { symbol: 'SOLUSDT', quoteAsset: 'USDT', side: 'long', size: sol, sizeUnit: unit, entryPrice: '150.00', markPrice: '155.00', marginMode: 'isolated', leverage: '5', margin: '360.00', exchangeLiquidationPrice: '120.25' },
     ]);
   });
 
   it('pt-BR positions with quote sizes', async () => {
     await open({ pos, unit: 'quote' }, 'pt-BR/futures/BTCUSDT');
     const s = await read();
-    expect(s.positions.value?.map((p) => [p.symbol, p.side, p.size, p.sizeUnit, p.entryPrice])).toEqual([
+    const rows: PositionRow[] = [...(s.ownPositions.value ?? []), ...(s.otherPositions.value ?? [])];
+    expect(rows.map((p) => [p.symbol, p.side, p.size, p.sizeUnit, p.entryPrice])).toEqual([
       ['BTCUSDT', 'long', '30500.0', 'quote', '60000.0'],
       ['ETHUSDT', 'short', '8850.00', 'quote', '3000.00'],
       ['SOLUSDT', 'long', '1860.00', 'quote', '150.00'],
     ]);
   });
 
-  it('Hide Other Symbols: incomplete', async () => {
+  it("Hide Other Symbols: this symbol's own positions read, the others hidden", async () => {
     await open({ pos, hideother: 1 });
     const s = await read();
-    expect(s.positions.status).toBe('missing');
-    expect(s.positions.why).toMatch(/Hide Other Symbols/);
+    expect(s.ownPositions).toMatchObject({ status: 'read', value: [{ symbol: 'BTCUSDT', side: 'long', size: '0.500' }], raw: 'Positions(1)' });
+    expectWhy(s.otherPositions, 'missing', reason('positions.othersHidden'));
+  });
+
+  it('Hide Other Symbols with no position on this symbol: an empty own list (Positions(0)), the others hidden', async () => {
+    await open({ pos: 'ETHUSDT,short,3,3000,2950,isolated,10,900,3268.5', hideother: 1 });
+    const s = await read();
+    expect(s.ownPositions).toMatchObject({ status: 'read', value: [], raw: 'Positions(0)' });
+    expectWhy(s.otherPositions, 'missing', reason('positions.othersHidden'));
+  });
+
+  it('the Open Orders tab selected: both lists unknown', async () => {
+    await open({ pos, hideother: 1 });
+    await page.evaluate(() => {
+      const tab = [...document.querySelectorAll('[role="tab"]')].find((t) => /^Open Orders/.test(t.textContent ?? ''));
+      (tab as HTMLElement).click();
+    });
+    const s = await read();
+    expectWhy(s.ownPositions, 'missing', reason('positions.tabNotSelected'));
+    expectWhy(s.otherPositions, 'missing', reason('positions.tabNotSelected'));
   });
 
   it('logged out: isolated inputs read, the rest says log in', async () => {
@@ -278,15 +308,20 @@ describe('positions', () => {
     expectRead(s.leverage, '10');
     expectNum(s.price, '61000.5');
     expectNum(s.quantity, '0.2');
-    for (const f of [s.available, s.maxBuy, s.walletBalance, s.positions, s.assetMode]) {
-      expect(f.status).toBe('missing');
-      expect(f.why).toMatch(/log in/);
-    }
+    const checks: [Field<unknown>, Reason][] = [
+      [s.available, reason('page.loginToSee', { item: 'available' })],
+      [s.maxBuy, reason('page.loginToSee', { item: 'maxBuy' })],
+      [s.walletBalance, reason('page.loginToSee', { item: 'walletBalance' })],
+      [s.ownPositions, reason('page.loginToSee', { item: 'positions' })],
+      [s.otherPositions, reason('page.loginToSee', { item: 'positions' })],
+      [s.assetMode, reason('page.loginToSee', { item: 'assetMode' })],
+    ];
+    for (const [field, why] of checks) expectWhy(field, 'missing', why, why.code);
   });
 });
 
 describe('timing: hydration, re-renders, stale copies, navigation', () => {
-  it('before hydration and while the account data arrives: never a wrong value', async () => {
+  it('before hydration and while the account data arrives: never a wrong value, never a broken selector', async () => {
     await open({ delay: 1200, pos: 'ETHUSDT,short,3,3000,2950,isolated,10,900,3268.5', avail: '7654.32', price: '61000.5' }, 'en/futures/BTCUSDT', false);
     const seen = new Set<string>();
     for (;;) {
@@ -294,19 +329,57 @@ describe('timing: hydration, re-renders, stale copies, navigation', () => {
         s: window.__readBinance(),
         ready: document.documentElement.getAttribute('data-si-ready') === '1',
       }));
-      seen.add(`${s.form.status}/${s.available.status}/${s.positions.status}`);
+      seen.add(`${s.form.status}/${s.available.status}/${s.otherPositions.status}`);
+      // All of it arrives well inside the loading grace: a part not there yet is never "selector broke".
+      expect(brokenFields(s)).toEqual([]);
       if (s.available.status === 'read') expectNum(s.available, '7654.32');
       if (s.price.status === 'read') expectNum(s.price, '61000.5');
-      if (s.positions.status === 'read') expect(s.positions.value).toHaveLength(1);
+      if (s.ownPositions.status === 'read') expect(s.ownPositions.value).toEqual([]);
+      if (s.otherPositions.status === 'read') expect(s.otherPositions.value).toHaveLength(1);
       if (ready) {
         expectNum(s.available, '7654.32');
-        expect(s.positions.value).toHaveLength(1);
+        expectRead(s.ownPositions, []);
+        expect(s.otherPositions.value).toHaveLength(1);
         break;
       }
       await new Promise((r) => setTimeout(r, 40));
     }
     // The first reads saw no form at all.
     expect([...seen][0]).toMatch(/^missing\//);
+  });
+
+  it("the form arrives first, the account panel and positions later: typing ('form' reads) shows them once there", async () => {
+    // si-delay=<form>,<panel>,<account>: the form at once, the account panel and the positions area 2 s later.
+    await open({ delay: '0,2000,2000', pos: 'BTCUSDT,long,0.5,60000,61000,cross,20', wallet: '12345.67' }, 'en/futures/BTCUSDT', false);
+    let early: FormSnapshot | null = null;
+    let ready = false;
+    while (!ready) {
+      const scope: ReadScope = early === null ? 'full' : 'form';
+      const now: { s: FormSnapshot; settled: boolean; ready: boolean } = await page.evaluate((sc) => ({
+        s: window.__readBinance(sc),
+        settled: window.__binanceOutside().settled,
+        ready: document.documentElement.getAttribute('data-si-ready') === '1',
+      }), scope);
+      ready = now.ready;
+      if (early === null && now.s.form.status === 'read' && !ready) {
+        early = now.s;
+        // A reading taken before the rest of the page came: not settled, nothing broken.
+        expect(now.settled).toBe(false);
+        expect(brokenFields(now.s)).toEqual([]);
+      }
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    const first = early as FormSnapshot | null;
+    expect(first, 'the form was read before the page finished loading').not.toBeNull();
+    expect(first?.walletBalance.status).not.toBe('read');
+    expect(first?.ownPositions.status).not.toBe('read');
+    const typed = await read('form');
+    expectNum(typed.walletBalance, '12345.67', 'wallet');
+    expectRead(typed.ownPositions, [
+      { symbol: 'BTCUSDT', quoteAsset: 'USDT', side: 'long', size: '0.500', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', exchangeLiquidationPrice: null },
+    ]);
+    expectRead(typed.otherPositions, []);
+    expect(await page.evaluate(() => window.__binanceOutside().settled)).toBe(true);
   });
 
   it.each(['display', 'hidden', 'aria', 'visibility'])(

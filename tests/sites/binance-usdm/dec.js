@@ -1,5 +1,6 @@
 // Exact decimal arithmetic on BigInt-scaled integers: value = n / 10^s. Used for the only numbers a
-// stand-in derives (P3 conversions and the margin-balance default), so no float ever reaches the page.
+// stand-in derives (the unit conversions and the margin-balance default, tests/sites/README.md: nothing computed), so no
+// float ever reaches the page.
 
 const pow10 = (k) => 10n ** BigInt(k);
 

@@ -1,4 +1,5 @@
-// Tiny element builder. Every element gets a fresh Emotion-style class (U hook, README R3).
+// Tiny element builder. Every element gets a fresh Emotion-style class (a randomised hook,
+// tests/sites/README.md: stable and randomised hooks).
 import { cssClass } from './prng.js';
 
 /**
@@ -37,7 +38,7 @@ export function setText(el, text) {
 const nativeValueSetter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
 
 /**
- * A page write (T1): set the value through the native setter, as React does, then notify per `notify`
+ * A page write (tests/sites/README.md: writes without events): set the value through the native setter, as React does, then notify per `notify`
  * ('none' | 'input'); the value attribute is never touched.
  */
 export function pageWrite(input, text, notify) {

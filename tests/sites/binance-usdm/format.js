@@ -1,4 +1,5 @@
-// Number formats (P3, binance-usdm.md §3) and the unit conversions (T7). All conversions go through dec.js.
+// Number formats and the unit conversions (tests/sites/README.md: number formats, unit switching). All conversions go
+// through dec.js.
 import { parseDec, mul, div, round, toPlain, sign } from './dec.js';
 
 export const MISSING = '--';
@@ -53,7 +54,7 @@ export function parseInput(text, fmt) {
   return parseDec(fmt.decimal === ',' ? t.replace(',', '.') : t);
 }
 
-/** Re-express an ungrouped input text after a decimal-mark change (T2 table). */
+/** Re-express an ungrouped input text after a decimal-mark change (tests/sites/README.md: re-renders with stale copies). */
 export function reexpress(text, from, to) {
   if (from.decimal === to.decimal || !/^-?\d*[.,]?\d*%?$/.test(text)) return text;
   return text.replace(from.decimal, to.decimal);

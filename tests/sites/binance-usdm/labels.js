@@ -1,4 +1,4 @@
-// Label texts per locale (binance-usdm.md §2.3, §2.12–§2.15). Columns: en, zh-CN, pt-BR.
+// Label texts per locale (tests/sites/README.md: localized labels, Binance hooks). Columns: en, zh-CN, pt-BR.
 const TEXTS = {
   open: ['Open', '开仓', 'Abrir'],
   close: ['Close', '平仓', 'Fechar'],

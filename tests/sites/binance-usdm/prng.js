@@ -1,4 +1,4 @@
-// Seeded PRNG (mulberry32) and the randomised U hooks built from it (README R3).
+// Seeded PRNG (mulberry32) and the randomised hooks built from it (tests/sites/README.md: stable and randomised hooks).
 
 /** Hash any seed string into a 32-bit state (FNV-1a). */
 function hashSeed(seed) {
@@ -47,7 +47,7 @@ export function autoId(rng) {
   return rng() < 0.5 ? `_r_${n}_` : `:r${n}:`;
 }
 
-/** The four R5 hiding methods, in `si-stalehide` spelling. */
+/** The four hiding methods (tests/sites/README.md: visibility), in `si-stalehide` spelling. */
 export const HIDE_METHODS = ['display', 'hidden', 'aria', 'visibility'];
 
 /** Hide `el` by `method` ('rand' draws one); returns the method used. */

@@ -1,10 +1,10 @@
-// Account panel (binance-usdm.md §2.12) and the symbol header with the Mark pair (§2.13).
+// Account panel and the symbol header with the Mark pair (tests/sites/README.md: Binance hooks).
 import { withUnit, display, MISSING } from './format.js';
 import { add, parseDec } from './dec.js';
 import { param, BALANCE_DECIMALS, PERCENT_DECIMALS } from './scenario.js';
 import { pair } from './render-form.js';
 
-/** Margin balance: `si-marginbal`, else wallet + uPnL (the only sum a stand-in makes, README §4 default). */
+/** Margin balance: `si-marginbal`, else wallet + uPnL (the only sum a stand-in makes, tests/sites/README.md: nothing computed). */
 function marginBalance(explicit) {
   if (explicit.marginbal) return explicit.marginbal;
   const w = parseDec(param(explicit, 'wallet'));
@@ -13,8 +13,9 @@ function marginBalance(explicit) {
 }
 
 /**
- * The panel. `v`: { loggedIn, loaded, quote, explicit }. Logged out: a login prompt with no pairs (T14).
- * Logged in before the account data (T4): every value `--`, pairs present.
+ * The panel. `v`: { loggedIn, loaded, quote, explicit }. Logged out: a login prompt with no pairs
+ * (tests/sites/README.md: logged out). Logged in before the account data: every value `--`, pairs present
+ * (tests/sites/README.md: late hydration).
  */
 export function buildAccountPanel(h, L, fmt, v) {
   if (!v.loggedIn) {

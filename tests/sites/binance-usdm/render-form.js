@@ -1,5 +1,5 @@
-// The order form (binance-usdm.md §2.2–§2.11, §4). One call builds one complete form root; the live form,
-// its stale copies and the hidden decoy copy all come from here.
+// The order form (tests/sites/README.md: Binance hooks, hedge mode). One call builds one complete form root; the live
+// form, its stale copies and the hidden decoy copy all come from here.
 import { idSuffix, autoId } from './prng.js';
 
 export const ORDER_TYPES = ['LIMIT', 'MARKET', 'CONDITIONAL'];
@@ -10,17 +10,17 @@ export function submitKeys(posmode, action) {
   return action === 'close' ? ['closeLong', 'closeShort'] : ['openLong', 'openShort'];
 }
 
-/** The leverage/margin-mode button text, e.g. `Cross 20x` (§2.8). */
+/** The leverage/margin-mode button text, e.g. `Cross 20x` (tests/sites/README.md: leverage dialog). */
 export const leverageText = (L, mode, lev) => `${mode === 'isolated' ? L.isolated : L.cross} ${lev}x`;
 
 export const ASSET_MODE_TEXT = { single: 'S', multi: 'M', portfolio: 'PM' };
 
-/** A labelled checkbox `label[role="checkbox"]` (§2.9): an empty box span, then the label text. */
+/** A labelled checkbox `label[role="checkbox"]` (TP/SL, Reduce-Only, Post Only): an empty box span, then the label text. */
 function checkbox(h, text, checked, onclick, extra = {}) {
   return h('label', { role: 'checkbox', 'aria-checked': String(checked), onclick, ...extra }, h('span', {}), text);
 }
 
-/** P1 pair: exactly two element children, label then value. */
+/** A label/value pair: exactly two element children, label then value (tests/sites/README.md: label/value pair). */
 export const pair = (h, label, value, valueAttrs = {}) => h('div', {}, h('span', {}, label), h('span', valueAttrs, value));
 
 /**
@@ -67,7 +67,7 @@ export function buildForm(m) {
   children.push(avbl);
 
   if (selectedType === 'CONDITIONAL') {
-    // The stop-price input is free content (§2.4).
+    // The stop-price input is free content: no adapter reads it.
     children.push(inputItem('stopPrice', 'Stop', '', h('div', { class: 'bn-input-suffix' }, m.quote)).item);
   }
   if (selectedType !== 'MARKET') {
@@ -98,7 +98,7 @@ export function buildForm(m) {
   fillTpsl(m, refs, m.values.tpsl);
 
   if (m.hiddenDecoys) {
-    // A hidden block inside the root holding submit-label decoys (§2.10).
+    // A hidden block inside the root holding submit-label decoys (tests/sites/README.md: decoys).
     children.push(h('div', { style: 'display:none' }, submitKeys(m.posmode, m.action).map((k) => h('button', { type: 'button' }, L[k]))));
   }
 
@@ -122,7 +122,7 @@ export function buildForm(m) {
   return { root, refs };
 }
 
-/** Insert or remove the TP/SL inputs: they exist only while the box is checked (README §4). */
+/** Insert or remove the TP/SL inputs: they exist only while the box is checked (tests/sites/README.md: Binance hooks). */
 export function fillTpsl(m, refs, checked, values = m.values) {
   const { h, rng, L } = m;
   refs.tpslBox.setAttribute('aria-checked', String(checked));

@@ -1,11 +1,12 @@
-// Page frame: skeleton, market list, quick-trade decoy widget (T11), chart iframe with decoy inputs and a
-// shadow-root chat widget (T13), the embedded `#__APP_DATA` state (U) and the leverage dialog (T8).
+// Page frame: skeleton, market list, quick-trade decoy widget, chart iframe with decoy inputs and a
+// shadow-root chat widget, the embedded `#__APP_DATA` state (randomised route id) and the leverage dialog
+// (tests/sites/README.md: decoys, noise widgets, leverage dialog).
 import { idSuffix } from './prng.js';
 import { submitKeys, pair, leverageText } from './render-form.js';
 
 export const MARKETS = ['BTCUSDT', 'ETHUSDT', 'BTCUSDC', 'ETHUSDC', 'SOLUSDT'];
 
-/** The static frame with empty slots; hydration fills them (T4). */
+/** The static frame with empty slots; hydration fills them (tests/sites/README.md: late hydration). */
 export function buildFrame(h, onMarket) {
   const slot = (cls) => h('div', { class: cls }, h('div', { class: 'si-skeleton' }));
   const slots = {
@@ -69,7 +70,7 @@ export function buildChart(h, rng, L) {
   return { iframe, fill };
 }
 
-/** An open shadow-root chat bubble holding a submit-label decoy (T13). */
+/** An open shadow-root chat bubble holding a submit-label decoy (tests/sites/README.md: noise widgets). */
 export function buildChatWidget(L, posmode, action) {
   const host = document.createElement('div');
   host.className = 'si-chat-host';
@@ -85,7 +86,7 @@ export function buildChatWidget(L, posmode, action) {
   return host;
 }
 
-/** `<script id="__APP_DATA" type="application/json">` with a random 4-character route id (U). */
+/** `<script id="__APP_DATA" type="application/json">` with a random 4-character route id (a randomised hook). */
 export function writeAppData(rng, symbol, mark) {
   let script = document.getElementById('__APP_DATA');
   if (!script) {
@@ -100,7 +101,7 @@ export function writeAppData(rng, symbol, mark) {
   });
 }
 
-/** Leverage dialog portalled to the end of <body>; opens only on a user click (T8). */
+/** Leverage dialog portalled to the end of <body>; opens only on a user click (tests/sites/README.md: leverage dialog). */
 export function openLeverageDialog(h, text) {
   const dialog = h('div', { role: 'dialog', 'aria-modal': 'true', class: 'si-dialog' },
     h('div', {}, text),

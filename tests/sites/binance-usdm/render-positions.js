@@ -1,5 +1,5 @@
 // Bottom account area: tabs with counts, Hide Other Symbols, positions and open-orders lists
-// (binance-usdm.md §2.14–§2.15, README T10).
+// (tests/sites/README.md: lists and filters, tab counts).
 import { display, withUnit, baseToQuote, MISSING } from './format.js';
 import { parseDec } from './dec.js';
 import { symbolInfo, markOf, parsePositions, parseOrders, LOT_DECIMALS, BALANCE_DECIMALS } from './scenario.js';
@@ -41,7 +41,7 @@ export function buildAccountArea(h, rng, L, fmt, v) {
     h('div', { role: 'tabpanel', id: `${v.paneBase}-${paneIndex}` }, content));
 }
 
-/** Cell with several children: one space text node between them (README R2). */
+/** Cell with several children: one space text node between them (tests/sites/README.md: element text). */
 const spaced = (h, parts) => h('div', {}, parts.flatMap((p, i) => (i ? [' ', p] : [p])));
 
 function positionsList(h, L, fmt, v, positions) {
@@ -56,7 +56,7 @@ function positionsList(h, L, fmt, v, positions) {
 
 function positionRow(h, L, fmt, v, p) {
   const info = symbolInfo(p.symbol, v.explicit);
-  // The current symbol's effective mark overrides the entry's (README §4 "Prices").
+  // The current symbol's effective mark overrides the entry's (tests/sites/README.md: prices).
   const mark = p.symbol === v.currentSymbol ? markOf(p.symbol, v.explicit) : p.mark ?? null;
   const signed = (p.side === 'short' ? '-' : '') + p.size;
   const size = v.quoteUnit

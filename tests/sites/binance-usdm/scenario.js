@@ -1,5 +1,6 @@
-// Scenario parameters (README §4): validation, defaults, URL/hash parsing, sessionStorage persistence,
-// and the per-symbol facts (assets, precision, default prices) the page renders from.
+// Scenario parameters (tests/sites/README.md: scenario parameters): validation, defaults, URL/hash
+// parsing, sessionStorage persistence, and the per-symbol facts (assets, precision, default prices) the
+// page renders from.
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const UINT = /^\d+$/;
@@ -39,7 +40,9 @@ const VALID = {
   liq: () => true,
   hideother: oneOf('0', '1'),
   assetmode: oneOf('single', 'multi', 'portfolio'),
-  delay: (v) => v === 'rand' || UINT.test(v),
+  // One delay for all three parts, `rand`, or three: `<form>,<panel>,<account>` ms
+  // (tests/sites/README.md: choices where the spec left room).
+  delay: (v) => v === 'rand' || UINT.test(v) || /^\d+,\d+,\d+$/.test(v),
   storm: (v) => UINT.test(v),
   rerender: (v) => UINT.test(v),
   stale: oneOf('0', '1'),
@@ -103,7 +106,7 @@ export function store(explicit) {
 /** Effective value of a parameter. */
 export const param = (explicit, name) => explicit[name] ?? DEFAULTS[name];
 
-// ---- Locale (P4, binance-usdm.md §1) ----
+// ---- Locale (tests/sites/README.md: localized labels) ----
 
 const ROUTE = /^\/(?:([a-z]{2}(?:-[A-Za-z]{2})?)\/)?futures\/([A-Z0-9_]{3,})\/?$/;
 
@@ -119,7 +122,7 @@ export function localeFor(prefix, explicit) {
   return { en: 'en', 'zh-cn': 'zh-CN', 'pt-br': 'pt-BR' }[prefix.toLowerCase()] ?? 'en';
 }
 
-// ---- Symbols (binance-usdm.md §3, README §4 "Prices") ----
+// ---- Symbols (tests/sites/README.md: number formats, prices) ----
 
 const DATED = /_\d{6}$/;
 const DEFAULT_PRICES = { BTC: { mark: '61000.0', last: '61005.0', tick: 1 }, ETH: { mark: '3000.00', last: '3000.50', tick: 2 } };
@@ -153,7 +156,7 @@ export function lastOf(symbol, explicit) {
   return symbolInfo(symbol, explicit).defaults?.last ?? null;
 }
 
-// ---- Lists (README §4 "List encodings") ----
+// ---- Lists (tests/sites/README.md: list encodings) ----
 
 const field = (v) => (v === undefined || v === '-' || v === '' ? undefined : v);
 

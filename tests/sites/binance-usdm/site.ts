@@ -1,4 +1,4 @@
-/** The Binance USDⓈ-M stand-in's pages: the trading route of its page spec (tests/sites/README.md). */
+/** The Binance USDⓈ-M stand-in's pages: its trading route (tests/sites/README.md: the server). */
 import type { StandinSite } from '../server';
 
 // The USDⓈ-M trading route; `/my/wallet/futures/…` and `/delivery/…` never match it.
@@ -11,4 +11,5 @@ export const site: StandinSite = {
     const m = ROUTE.exec(pathname);
     return m !== null && !COIN_M_SYMBOL.test(m[1] ?? '');
   },
+  samplePath: '/en/futures/BTCUSDT',
 };

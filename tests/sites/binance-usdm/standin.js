@@ -1,5 +1,6 @@
-// Entry point of the Binance USDⓈ-M stand-in: page state, hydration (T4), re-renders (T2), navigation (T3)
-// and the test-driver API `window.__standin` (README §4). Rendering lives in the render-*.js modules.
+// Entry point of the Binance USDⓈ-M stand-in: page state, late hydration, re-renders with stale copies, SPA
+// navigation and the test-driver API `window.__standin` (tests/sites/README.md: page traits, runtime API). Rendering
+// lives in the render-*.js modules.
 import {
   DEFAULTS, param, normalizeParam, paramsFromUrl, loadStored, store, parsePath, localeFor, symbolInfo, markOf, lastOf,
   parsePositions, LOT_DECIMALS, BALANCE_DECIMALS,
@@ -16,7 +17,7 @@ import { buildFrame, buildQuickTrade, buildChart, buildChatWidget, writeAppData,
 import { createOrderBook } from './storm.js';
 
 const SITE_TITLE = 'Binance USDⓈ-M Futures';
-/** apply() keys that re-render the form (README §4). */
+/** apply() keys that re-render the form (tests/sites/README.md: runtime API). */
 const FORM_KEYS = ['type', 'action', 'posmode', 'unit', 'auth', 'locale', 'numfmt', 'decoys', 'seed', 'quote'];
 const WRITE_KEYS = ['price', 'qty', 'tp', 'sl'];
 
@@ -27,13 +28,13 @@ const url = paramsFromUrl(location);
 const explicit = url.any ? url.params : loadStored();
 if (url.any) store(explicit);
 const path = parsePath(location.pathname);
-// An explicit si-mark / si-last from the URL binds to the URL symbol (README §4 "Prices").
+// An explicit si-mark / si-last from the URL binds to the URL symbol (tests/sites/README.md: prices).
 if (url.any) bindPrices(explicit, url.params, path.symbol);
 
 const state = {
   explicit,
   seed: explicit.seed ?? randomSeed(),
-  rng: null, // U hooks
+  rng: null, // randomised hooks
   beh: null, // timing and behaviour choices
   prefix: path.prefix,
   locale: 'en',
@@ -78,7 +79,7 @@ function bindPrices(target, given, symbol) {
   if ('last' in given) target._lastSymbol = symbol;
 }
 
-/** The notification style of one page write (T1). */
+/** The notification style of one page write (tests/sites/README.md: writes without events). */
 function notifyMode(requested) {
   if (requested === 'none' || requested === 'input') return requested;
   const events = p('events');
@@ -97,7 +98,7 @@ function maxTexts() {
   let buy = p('maxbuy') || null;
   let sell = p('maxsell') || null;
   if (!buy && !sell && p('posmode') === 'hedge' && p('action') === 'close') {
-    // Closeable sizes: buy side closes shorts, sell side closes longs (README §4 si-maxbuy).
+    // Closeable sizes (hedge Close tab, no si-maxbuy / si-maxsell): buy side closes shorts, sell side closes longs.
     const sum = (side) => parsePositions(state.explicit)
       .filter((x) => x.symbol === state.formSymbol && x.side === side)
       .reduce((acc, x) => add(acc, parseDec(x.size)), { n: 0n, s: 0 });
@@ -142,7 +143,7 @@ function formModel(values) {
   };
 }
 
-/** Current input texts of the live form (what a re-render keeps, T2). */
+/** Current input texts of the live form (what a re-render keeps, tests/sites/README.md: re-renders with stale copies). */
 function readValues() {
   const r = state.live?.refs;
   if (!r) return initialValues();
@@ -163,8 +164,9 @@ function initialValues() {
 }
 
 /**
- * Re-render the form (T2): new nodes with the kept `values` set at creation, the old root left hidden
- * before the new one as a stale copy, then `writes` applied as page writes (T1).
+ * Re-render the form (tests/sites/README.md: re-renders with stale copies): new nodes with the kept `values` set at
+ * creation, the old root left hidden before the new one as a stale copy, then `writes` applied as page
+ * writes.
  */
 function renderForm(values, writes = {}) {
   state.paneBase = `bn-tab-pane-${state.rng.chars(4)}`;
@@ -190,7 +192,7 @@ function retire(old) {
   setTimeout(() => old.remove(), state.beh.int(0, 2000));
 }
 
-/** The permanent hidden decoy copy of the form, before the live root, with different values (T11). */
+/** The permanent hidden decoy copy of the form, before the live root, with different values (tests/sites/README.md: decoys). */
 function renderDecoyCopy() {
   if (p('decoys') !== '1') return state.slots.decoy.replaceChildren();
   const m = formModel({ price: '12345.6'.replace('.', state.fmt.decimal), qty: '7', tpsl: false });
@@ -202,7 +204,7 @@ function renderDecoyCopy() {
   state.slots.decoy.replaceChildren(wrapper);
 }
 
-/** Text-only updates: leverage, margin mode, asset mode, Avbl, Max, Cost (no re-render, T2). */
+/** Text-only updates: leverage, margin mode, asset mode, Avbl, Max, Cost (in place, no re-render). */
 function updateFormTexts() {
   const r = state.live?.refs;
   if (!r) return;
@@ -241,7 +243,7 @@ function switchType(type, priceGiven = false) {
   renderForm(values, writes);
 }
 
-/** Price a unit switch or slider converts at: the price input when > 0, else si-last (P3). */
+/** Price a unit switch or slider converts at: the price input when > 0, else si-last (tests/sites/README.md: unit switching). */
 function conversionPrice() {
   const input = state.live?.refs.price;
   const typed = input ? parseInput(input.value, state.fmt) : null;
@@ -259,7 +261,7 @@ function convertQty(text, to) {
   return r ? pageInputText(r, to === 'quote' ? i.tick : LOT_DECIMALS, state.fmt) : '';
 }
 
-/** Unit switch (§2.6): returns the page write for the quantity, or null when it is kept. */
+/** Unit switch (tests/sites/README.md: unit switching): returns the page write for the quantity, or null when it is kept. */
 function switchUnit(target, { render = true } = {}) {
   const values = readValues();
   let qty = null;
@@ -367,12 +369,12 @@ function setParam(name, value) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Navigation (T3)
+// SPA navigation (tests/sites/README.md: SPA navigation)
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const navDelay = () => state.beh.int(200, 1500);
 
-/** The form takes the new symbol: price reset to its last, qty empty, TP/SL unchecked (T2 table). */
+/** The form takes the new symbol: price reset to its last, qty empty, TP/SL unchecked (tests/sites/README.md: re-renders with stale copies). */
 function changeFormSymbol(symbol) {
   if (symbol === state.formSymbol && state.live) return;
   state.formSymbol = symbol;
@@ -411,7 +413,7 @@ addEventListener('popstate', async () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
-// Runtime API (README §4)
+// Runtime API (tests/sites/README.md: runtime API)
 
 function apply(params) {
   const given = {};
@@ -490,11 +492,12 @@ window.__standin = {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// Load and hydration (T4)
+// Load and hydration (tests/sites/README.md: late hydration)
 
 function hydrate() {
   const delay = p('delay');
-  const delays = [0, 1, 2].map(() => (delay === 'rand' ? state.beh.int(300, 2500) : Number(delay)));
+  const given = delay.split(',').map(Number);
+  const delays = [0, 1, 2].map((i) => (delay === 'rand' ? state.beh.int(300, 2500) : given.length === 3 ? given[i] : given[0]));
   const arrive = (part, render) => new Promise((resolve) => setTimeout(() => {
     state.parts[part] = true;
     render();
@@ -511,7 +514,7 @@ function hydrate() {
     arrive('account', renderAccountArea),
   ];
   Promise.all(parts).then(() => setTimeout(() => {
-    // The account data arrives in one task for form, panel and tables (T4).
+    // The account data arrives in one task for form, panel and tables.
     state.loaded = true;
     updateFormTexts();
     renderPanel();

@@ -1,24 +1,21 @@
-// Conformance checks of the Binance USDⓈ-M stand-in (tests/sites/README.md §5 via /work/shared/sites):
-// real loads in headless Chromium, with www.binance.com mapped to the local stand-in server.
+// Conformance checks of the Binance USDⓈ-M stand-in against the page traits it reproduces
+// (tests/sites/README.md): real loads in headless Chromium (and a Firefox ESR smoke load), started by
+// tests/support/browsers.ts, which maps every registry venue's hosts to the local stand-in server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { request } from 'node:https';
+import { launchPlainChromium, launchPlainFirefox } from '../../support/browsers.ts';
 import { startStandinServer, type StandinServer } from '../server.ts';
 
 const ORIGIN = 'https://www.binance.com';
 let server: StandinServer;
 let browser: Browser;
-/** Every request any test page made, to check that none leaves the page's origin (R6). */
+/** Every request any test page made, to check that none leaves the page's origin (README: no network). */
 const requests: string[] = [];
 
 beforeAll(async () => {
   server = await startStandinServer({ port: 0 });
-  browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-component-update', `--host-resolver-rules=MAP www.binance.com 127.0.0.1:${server.port}`,
-      '--ignore-certificate-errors'],
-  });
+  browser = await launchPlainChromium(server.port);
 });
 
 afterAll(async () => {
@@ -26,8 +23,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-// Page-side helpers, installed before any page script runs. `vis` is the R5 visibility test and `txt` the
-// R2 element text; `__probe` records the first moments of hydration for the T4 checks.
+// Page-side helpers, installed before any page script runs. `vis` is the visibility test and `txt` the
+// element text (README: visibility, element text); `__probe` records the first moments of hydration
+// for the late-hydration checks.
 const PAGE_HELPERS = `
   window.vis = (el) => el.getClientRects().length > 0 && !el.closest('[hidden], [aria-hidden="true"]')
     && getComputedStyle(el).visibility === 'visible';
@@ -38,7 +36,11 @@ const PAGE_HELPERS = `
     const p = window.__probe;
     if (!p.form && visAll('input[id^="unitAmount-"]').length) {
       const avbl = visAll('span').find((s) => txt(s) === 'Avbl');
-      p.form = { title: document.title, avbl: avbl && txt(avbl.nextElementSibling), ready: document.documentElement.dataset.siReady };
+      p.form = { title: document.title, avbl: avbl && txt(avbl.nextElementSibling), ready: document.documentElement.dataset.siReady,
+        panel: visAll('span').some((s) => txt(s) === 'Wallet Balance'), tabs: visAll('[role="tab"]').some((t) => /^Positions/.test(txt(t))) };
+    }
+    if (!p.panel && visAll('span').some((s) => txt(s) === 'Wallet Balance')) {
+      p.panel = { tabs: visAll('[role="tab"]').some((t) => /^Positions/.test(txt(t))), ready: document.documentElement.dataset.siReady };
     }
     const tabs = visAll('[role="tab"]').filter((t) => /^Positions/.test(txt(t)));
     if (!p.tabs && tabs.length) {
@@ -61,7 +63,7 @@ async function open(path: string, query: string): Promise<Page> {
 /** Run `fn` in the page; the page helpers are globals there. */
 const inPage = <T>(page: Page, fn: string): Promise<T> => page.evaluate(fn) as Promise<T>;
 
-/** The derived form root (§2.2) and a summary of what an adapter would read from it. */
+/** The derived form root (README: one visible form root) and a summary of what an adapter would read from it. */
 const READ_FORM = `(() => {
   const qty = visAll('input[id^="unitAmount-"]');
   const tab = visAll('[role="tab"][data-tab-key][aria-selected="true"]');
@@ -115,7 +117,7 @@ const READ_ACCOUNT = `(() => {
 })()`;
 
 describe('Binance USDⓈ-M stand-in', () => {
-  it('default scenario: logged in, cross 20x, one-way, limit, base unit, no positions (§5.6)', async () => {
+  it('default scenario: logged in, cross 20x, one-way, limit, base unit, no positions (README: default scenario)', async () => {
     const page = await open('/en/futures/BTCUSDT', 'si-seed=11&si-delay=0');
     const form = await inPage<any>(page, READ_FORM);
     expect(form).toMatchObject({
@@ -136,7 +138,7 @@ describe('Binance USDⓈ-M stand-in', () => {
     await page.close();
   });
 
-  it('root-defining hooks have exactly one visible match during re-renders, for every si-stalehide (R10, §5.7)', async () => {
+  it('root-defining hooks have exactly one visible match during re-renders, for every si-stalehide (README: one visible form root)', async () => {
     const methods = ['display', 'hidden', 'aria', 'visibility'];
     const results = await Promise.all(methods.map(async (m) => {
       const page = await open('/en/futures/BTCUSDT', `si-seed=3&si-delay=0&si-rerender=40&si-stalehide=${m}`);
@@ -167,7 +169,7 @@ describe('Binance USDⓈ-M stand-in', () => {
     });
   });
 
-  it('two seeds give different U hooks (R3)', async () => {
+  it('two seeds give different randomised hooks (README: randomised hooks)', async () => {
     const read = async (seed: number) => {
       const page = await open('/en/futures/BTCUSDT', `si-seed=${seed}&si-delay=0`);
       const hooks = await page.evaluate(() => {
@@ -180,7 +182,7 @@ describe('Binance USDⓈ-M stand-in', () => {
           rootClass: qty.closest('.si-form').className, tabId: tab.id, paneId: tab.getAttribute('aria-controls'),
           routeId: Object.keys(appData.appState.loader.dataByRouteId)[0],
           chartId: document.querySelector('iframe')!.id,
-          // aria-controls pane ids collide across the order-type and account tab groups (DOM §2.1 quirks)
+          // aria-controls pane ids collide across the order-type and account tab groups (README: randomised hooks)
           collide: [...document.querySelectorAll('[role="tablist"]:not(:has([data-tab-key])) [role="tab"]')]
             .some((t) => t.getAttribute('aria-controls') === tab.getAttribute('aria-controls')),
         };
@@ -198,7 +200,7 @@ describe('Binance USDⓈ-M stand-in', () => {
     expect(a.routeId).toMatch(/^[0-9a-z]{4}$/);
   });
 
-  it('labels and number formats per locale (P3, P4, §2.3)', async () => {
+  it('labels and number formats per locale (README: localized labels, number formats)', async () => {
     const [zh, pt, enIn, comma] = await Promise.all([
       open('/zh-CN/futures/BTCUSDT', 'si-seed=1&si-delay=0&si-posmode=hedge&si-locale=pt-BR'),
       open('/pt-BR/futures/BTCUSDT', 'si-seed=1&si-delay=0&si-price=61000.5&si-mr=0.52'),
@@ -230,7 +232,7 @@ describe('Binance USDⓈ-M stand-in', () => {
     await Promise.all([zh, pt, enIn, comma].map((p) => p.close()));
   });
 
-  it('hedge mode: Open/Close tabs, four submit labels, no Reduce-Only, closeable Max (§4, T9)', async () => {
+  it('hedge mode: Open/Close tabs, four submit labels, no Reduce-Only, closeable Max (README: hedge mode)', async () => {
     const pos = 'BTCUSDT,long,0.5,60000,61000,cross,20;BTCUSDT,short,0.2,62000,61000,cross,20;ETHUSDT,short,3,3000,2950,isolated,10,900,3268.5,5,-12.5';
     const page = await open('/en/futures/BTCUSDT', `si-seed=4&si-delay=0&si-posmode=hedge&si-action=close&si-pos=${encodeURIComponent(pos)}`);
     const form = await inPage<any>(page, READ_FORM);
@@ -258,7 +260,7 @@ describe('Binance USDⓈ-M stand-in', () => {
     await page.close();
   });
 
-  it('logged out: login buttons, Avbl --, no Max/Cost/asset mode, login prompts without counts (T14)', async () => {
+  it('logged out: login buttons, Avbl --, no Max/Cost/asset mode, login prompts without counts (README: logged out)', async () => {
     const page = await open('/en/futures/BTCUSDT', 'si-seed=5&si-delay=0&si-auth=out&si-mode=isolated&si-lev=5&si-pos=BTCUSDT,long,1,60000,61000,cross,20');
     const form = await inPage<any>(page, READ_FORM);
     expect(form).toMatchObject({ found: true, buttons: ['Isolated 5x', 'Log In', 'Register Now'], avbl: '--', maxBuy: null, maxSell: null });
@@ -267,14 +269,14 @@ describe('Binance USDⓈ-M stand-in', () => {
     expect(acc.header).toBeNull();
     expect(acc.pairs['Wallet Balance']).toBeUndefined();
     expect(acc.pairs.Mark).toBe('61,000.0');
-    // Logging in after hydration shows the account data at once (T4).
+    // Logging in after hydration shows the account data at once (README: late hydration).
     await page.evaluate(() => (window as any).__standin.apply({ auth: 'in' }));
     expect(await inPage<any>(page, READ_FORM)).toMatchObject({ avbl: '8,000.00 USDT', buttons: ['Isolated 5x', 'S', 'Buy/Long', 'Sell/Short'] });
     expect((await inPage<any>(page, READ_ACCOUNT)).tabs[0]).toBe('Positions(1)');
     await page.close();
   });
 
-  it('late hydration: skeleton first, then the form with -- values and tabs without counts (T4, §5.8)', async () => {
+  it('late hydration: skeleton first, then the form with -- values and tabs without counts (README: late hydration)', async () => {
     const page = await browser.newPage();
     page.on('request', (r) => { requests.push(r.url()); });
     await page.evaluateOnNewDocument(PAGE_HELPERS);
@@ -293,7 +295,20 @@ describe('Binance USDⓈ-M stand-in', () => {
     await page.close();
   });
 
-  it('runtime API: apply, write, slider, unit and type switches, events per si-events (T1, T2, T7)', async () => {
+  it('late hydration with one delay per part: the form, then the account panel, then the lists (README: late hydration)', async () => {
+    const page = await browser.newPage();
+    await page.evaluateOnNewDocument(PAGE_HELPERS);
+    await page.goto(`${ORIGIN}/en/futures/BTCUSDT?si-seed=6&si-delay=0,300,600&si-pos=BTCUSDT,long,1,60000,61000,cross,20`);
+    await page.evaluate(() => (window as any).__standin.ready);
+    const probe = await page.evaluate(() => (window as any).__probe);
+    expect(probe.form).toMatchObject({ avbl: '--', ready: '0', panel: false, tabs: false });
+    expect(probe.panel).toEqual({ tabs: false, ready: '0' });
+    expect(probe.tabs).toEqual({ text: 'Positions', rows: 0, emptyText: false });
+    expect((await inPage<any>(page, READ_ACCOUNT)).tabs[0]).toBe('Positions(1)');
+    await page.close();
+  });
+
+  it('runtime API: apply, write, slider, unit and type switches, events per si-events (README: writes without events, re-renders, unit switching)', async () => {
     const page = await open('/en/futures/BTCUSDT', 'si-seed=7&si-delay=0&si-events=none&si-stale=0');
     const api = (code: string) => page.evaluate(`(() => { const s = window.__standin; return ${code}; })()`);
     await page.evaluate(() => {
@@ -346,7 +361,7 @@ describe('Binance USDⓈ-M stand-in', () => {
     await page.close();
   });
 
-  it('SPA navigation: url-first and form-first orders, title in the same task as the form (T3)', async () => {
+  it('SPA navigation: url-first and form-first orders, title in the same task as the form (README: SPA navigation)', async () => {
     const page = await open('/en/futures/BTCUSDT', 'si-seed=8&si-delay=0&si-price=60000&si-qty=1');
     const step = (order: string, symbol: string) => page.evaluate(async (o, s) => {
       const w = window as any;
@@ -367,7 +382,7 @@ describe('Binance USDⓈ-M stand-in', () => {
     await page.close();
   });
 
-  it('order-book storm mutates at the configured rate; si-storm=0 is quiet (T12)', async () => {
+  it('order-book storm mutates at the configured rate; si-storm=0 is quiet (README: order-book storm)', async () => {
     const measure = async (rate: number) => {
       const page = await open('/en/futures/BTCUSDT', `si-seed=9&si-delay=0&si-storm=${rate}`);
       const r = await page.evaluate(() => new Promise<{ records: number; seconds: number }>((resolve) => {
@@ -388,7 +403,7 @@ describe('Binance USDⓈ-M stand-in', () => {
     expect(r0).toBe(0);
   });
 
-  it('decoys: quick trade outside the root, hidden decoy copy before it, chart iframe and shadow root (T11, T13)', async () => {
+  it('decoys: quick trade outside the root, hidden decoy copy before it, chart iframe and shadow root (README: decoys, noise widgets)', async () => {
     const [on, off] = await Promise.all([
       open('/en/futures/BTCUSDT', 'si-seed=10&si-delay=0&si-stalehide=aria'),
       open('/en/futures/BTCUSDT', 'si-seed=10&si-delay=0&si-decoys=0'),
@@ -415,7 +430,7 @@ describe('Binance USDⓈ-M stand-in', () => {
     await Promise.all([on.close(), off.close()]);
   });
 
-  it('scenario persists in sessionStorage; reloading without si- params reuses it (§4 Loading)', async () => {
+  it('scenario persists in sessionStorage; reloading without si- params reuses it (README: scenario parameters)', async () => {
     const page = await open('/en/futures/BTCUSDT', 'si-delay=0&si-lev=33#si-lev=44');
     expect((await inPage<any>(page, READ_FORM)).buttons[0]).toBe('Cross 44x');
     const seed1 = await page.evaluate(() => document.documentElement.dataset.siSeed);
@@ -428,7 +443,7 @@ describe('Binance USDⓈ-M stand-in', () => {
     await page.close();
   });
 
-  it('server: serves the route on www.binance.com only, 404 for excluded paths, static files under /__standin/', async () => {
+  it('server: serves the route on the venue\'s host only, 404 for excluded paths, the stand-in\'s own files under /__standin/', async () => {
     const status = (path: string, host = 'www.binance.com') => new Promise<number>((resolve, reject) => {
       request({ host: '127.0.0.1', port: server.port, path, headers: { host }, rejectUnauthorized: false }, (res) => {
         res.resume();
@@ -436,19 +451,18 @@ describe('Binance USDⓈ-M stand-in', () => {
       }).on('error', reject).end();
     });
     const served = ['/futures/BTCUSDT', '/en/futures/BTCUSDT', '/zh-CN/futures/BTCUSDT/', '/pt-BR/futures/ETHUSDC?x=1#y',
-      '/en-IN/futures/BTCUSDT', '/en/futures/BTCUSDT_251226', '/__standin/binance/standin.js'];
+      '/en-IN/futures/BTCUSDT', '/en/futures/BTCUSDT_251226', '/__standin/standin.js', '/__standin/standin.css', '/__standin/index.html'];
     const refused = ['/en/my/wallet/futures/BTCUSDT', '/en/futures/trading-rules/perpetual', '/en/delivery/BTCUSD_PERPETUAL',
-      '/en/futures/BTCUSD_PERPETUAL', '/en/futures/btcusdt', '/__standin/binance/standin.test.ts', '/__standin/binance/../server.ts'];
+      '/en/futures/BTCUSD_PERPETUAL', '/en/futures/btcusdt', '/__standin/standin.test.ts', '/__standin/site.ts',
+      '/__standin/../server.ts', '/__standin/%2e%2e/server.ts', '/__standin/binance/standin.js', '/__standin/nothing.js'];
     expect(await Promise.all(served.map((p) => status(p)))).toEqual(served.map(() => 200));
     expect(await Promise.all(refused.map((p) => status(p)))).toEqual(refused.map(() => 404));
     expect(await status('/en/futures/BTCUSDT', 'example.com')).toBe(404);
+    expect(await status('/__standin/standin.js', 'example.com')).toBe(404);
   });
 
-  it('loads in Firefox ESR with network.dns.forceResolve (smoke)', async () => {
-    const firefox = await puppeteer.launch({
-      browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, acceptInsecureCerts: true,
-      extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
-    });
+  it('loads in Firefox ESR with every stand-in host resolved to this machine (smoke)', async () => {
+    const firefox = await launchPlainFirefox();
     try {
       const page = await firefox.newPage();
       // The test server is on a random port; in e2e it runs on 443 and the URL carries no port.
@@ -462,7 +476,7 @@ describe('Binance USDⓈ-M stand-in', () => {
     }
   });
 
-  it('made no request outside the page origin (R6)', () => {
+  it('made no request outside the page origin (README: no network)', () => {
     expect(requests.length).toBeGreaterThan(10);
     expect(requests.filter((u) => !u.startsWith(`${ORIGIN}/`) && !/^(data|about):/.test(u))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-// Order book, recent trades and the mutation storm (README T12). Every storm step is exactly one DOM
+// Order book, recent trades and the mutation storm (tests/sites/README.md: order-book storm). Every storm step is exactly one DOM
 // mutation (one MutationRecord): a text change, a class toggle, a row added or a row removed.
 import { display } from './format.js';
 import { parseDec, add } from './dec.js';
