@@ -16,7 +16,7 @@ import btcTable from '../src/venues/tiers/binance-usdm-BTCUSDT.json' with { type
 
 const table = btcTable as TierTable;
 
-function scenario(others: OpenPosition[], sides: OrderScenario['sides'] = ['long']): OrderScenario {
+function order(others: OpenPosition[], sides: OrderScenario['sides'] = ['long']): OrderScenario {
   return {
     rule: 'binance', symbol: 'BTCUSDT', quoteAsset: 'USDT', positionMode: 'oneWay', sides, action: 'open',
     order: { type: 'limit', price: '61000.5', quantity: '0.75', leverage: '20', stopLoss: '59000' },
@@ -73,9 +73,9 @@ const entry = (run: () => void, iterations: number) => {
 
 console.log(
   JSON.stringify({
-    evaluate: entry(evaluation(scenario([])), 20_000),
-    cross20: entry(evaluation(scenario(twenty)), 5_000),
-    formBothSides: entry(evaluation(scenario([], ['long', 'short'])), 20_000),
+    evaluate: entry(evaluation(order([])), 20_000),
+    cross20: entry(evaluation(order(twenty)), 5_000),
+    formBothSides: entry(evaluation(order([], ['long', 'short'])), 20_000),
     calibrationLoop: { medianUs: calibration.medianUs, p99Us: calibration.p99Us },
   }),
 );

@@ -13,7 +13,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const SCREENSHOT = path.join(ROOT, 'demo-screenshot.png');
 
 // A logged-in account with two other positions, so both modes have something to show.
-const SCENARIO = new URLSearchParams({
+const PAGE_STATE = new URLSearchParams({
   'si-seed': '2024',
   'si-delay': '300',
   'si-price': '60000',
@@ -22,7 +22,7 @@ const SCENARIO = new URLSearchParams({
   'si-wallet': '10000',
   'si-pos': 'ETHUSDT,short,2,3100,3000,cross,10;SOLUSDT,long,30,150,140,isolated,5,900',
 });
-const PAGE = `https://www.binance.com/en/futures/BTCUSDT?${SCENARIO}`;
+const PAGE = `https://www.binance.com/en/futures/BTCUSDT?${PAGE_STATE}`;
 
 const firefox = process.argv.includes('--firefox');
 const headless = !process.env.DISPLAY;

@@ -53,7 +53,7 @@ export interface PositionInput {
   leverage: Dec | null;
   collateral: Collateral;
   orderMargin: Dec;
-  /** Taker fee rate, when the scenario gives one. */
+  /** Taker fee rate, when the input gives one. */
   takerRate: Dec | null;
   others: OtherPosition[];
   tierUnit: 'notional' | 'contracts';
@@ -390,7 +390,7 @@ function equityFloor(e: Line, liquidates: boolean): Dec {
   return D.max(e.a, ZERO);
 }
 
-/** Equity of the scenario at a given price (for property tests and the stop-loss figure). */
+/** Equity of the position at a given price (for property tests and the stop-loss figure). */
 export function equityAt(sc: PositionInput, price: Dec): Dec {
   const e = equityLine(sc);
   return e.a.plus(e.b.times(toU(price, sc.inverse)));

@@ -1,5 +1,5 @@
 /**
- * A test case's market and account, written once and turned two ways: into the stand-in's scenario
+ * A test case's market and account, written once and turned two ways: into the stand-in's page
  * parameters (what the page shows) and into the engine's OrderScenario (what the panel must show).
  * The expected figures always come from the engine, never from numbers written here; what differs
  * per venue (rule, tier tables, default fee) comes from the venue's registry entry.

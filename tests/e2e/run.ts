@@ -1,8 +1,8 @@
 /**
- * npm run test:e2e — builds the extension if dist/ is missing, then runs every scenario in headless
+ * npm run test:e2e — builds the extension if dist/ is missing, then runs every check in headless
  * Chromium and headless Firefox ESR against the stand-in, and ends with "N passed, N failed".
  *
- * Options: --browser chromium|firefox (one browser only), --grep <text> (scenario names), E2E_SEED=<n>.
+ * Options: --browser chromium|firefox (one browser only), --grep <text> (check names), E2E_SEED=<n>.
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { startStandinServer, type StandinServer } from '../sites/server';
 import { createServer } from 'vite';
 import { launchChromium, launchFirefox, type BrowserName, type TestBrowser } from '../support/browsers';
-import type { Scenario } from './scenarios';
+import type { BrowserCheck } from './checks';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -40,17 +40,17 @@ async function serverOn443(): Promise<StandinServer> {
 
 interface Result {
   browser: BrowserName;
-  scenario: string;
+  check: string;
   ok: boolean;
   ms: number;
   error?: string;
 }
 
 /**
- * The scenarios compute their expectations with the engine, which bundles its tier tables through
+ * The checks compute their expectations with the engine, which bundles its tier tables through
  * Vite's import.meta.glob: load them through Vite's SSR module loader rather than plain Node.
  */
-async function loadScenarios(): Promise<{ scenarios: Scenario[]; close(): Promise<void> }> {
+async function loadChecks(): Promise<{ checks: BrowserCheck[]; close(): Promise<void> }> {
   const vite = await createServer({
     root: ROOT,
     configFile: false,
@@ -58,33 +58,33 @@ async function loadScenarios(): Promise<{ scenarios: Scenario[]; close(): Promis
     appType: 'custom',
     server: { middlewareMode: true, hmr: false, ws: false },
   });
-  const mod = (await vite.ssrLoadModule('/tests/e2e/scenarios.ts')) as typeof import('./scenarios');
-  return { scenarios: mod.SCENARIOS, close: () => vite.close() };
+  const mod = (await vite.ssrLoadModule('/tests/e2e/checks.ts')) as typeof import('./checks');
+  return { checks: mod.CHECKS, close: () => vite.close() };
 }
 
 async function runBrowser(
   browser: TestBrowser,
-  scenarios: Scenario[],
+  checks: BrowserCheck[],
   seed: number,
   grep: string | undefined,
   results: Result[],
 ): Promise<void> {
-  for (const scenario of scenarios) {
-    if (grep && !scenario.name.includes(grep)) continue;
+  for (const check of checks) {
+    if (grep && !check.name.includes(grep)) continue;
     const started = Date.now();
     const page = await browser.newPage();
     // No exception may escape into the exchange's page (from the extension, or the page it upset).
     const pageErrors: string[] = [];
     page.on('pageerror', (error: unknown) => pageErrors.push(error instanceof Error ? error.message : String(error)));
     try {
-      await scenario.run({ browser, page, seed });
+      await check.run({ browser, page, seed });
       if (pageErrors.length > 0) throw new Error(`uncaught errors in the page:\n${pageErrors.join('\n')}`);
-      results.push({ browser: browser.name, scenario: scenario.name, ok: true, ms: Date.now() - started });
-      console.log(`  ok    ${browser.name}  ${scenario.name}`);
+      results.push({ browser: browser.name, check: check.name, ok: true, ms: Date.now() - started });
+      console.log(`  ok    ${browser.name}  ${check.name}`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      results.push({ browser: browser.name, scenario: scenario.name, ok: false, ms: Date.now() - started, error: message });
-      console.log(`  FAIL  ${browser.name}  ${scenario.name}\n${message.replace(/^/gm, '        ')}`);
+      results.push({ browser: browser.name, check: check.name, ok: false, ms: Date.now() - started, error: message });
+      console.log(`  FAIL  ${browser.name}  ${check.name}\n${message.replace(/^/gm, '        ')}`);
     } finally {
       await page.close().catch(() => {});
     }
@@ -98,14 +98,14 @@ async function main(): Promise<number> {
   const seed = Number(process.env.E2E_SEED ?? Math.floor(Math.random() * 1_000_000));
   console.log(`stand-in seed ${seed} (E2E_SEED=${seed} to repeat)`);
   const results: Result[] = [];
-  const loaded = await loadScenarios();
+  const loaded = await loadChecks();
 
   if (!only || only === 'chromium') {
     const server = await startStandinServer({ port: 0 });
     const browser = await launchChromium(server.port);
     console.log('chromium');
     try {
-      await runBrowser(browser, loaded.scenarios, seed, grep, results);
+      await runBrowser(browser, loaded.checks, seed, grep, results);
     } finally {
       await browser.close();
       await server.close();
@@ -116,7 +116,7 @@ async function main(): Promise<number> {
     const browser = await launchFirefox();
     console.log('firefox');
     try {
-      await runBrowser(browser, loaded.scenarios, seed, grep, results);
+      await runBrowser(browser, loaded.checks, seed, grep, results);
     } finally {
       await browser.close();
       await server.close();

@@ -17,7 +17,7 @@ export function standin(page: Page) {
     rerender: () => page.evaluate(() => (window as unknown as { __standin: StandinApi }).__standin.rerender()),
     navigate: (symbol: string, order: 'url-first' | 'form-first') =>
       page.evaluate((s, o) => (window as unknown as { __standin: StandinApi }).__standin.navigate(s, o), symbol, order),
-    /** Scenario parameters applied at run time (the account panel and lists are redrawn at once). */
+    /** Page parameters applied at run time (the account panel and lists are redrawn at once). */
     apply: (params: Record<string, string | number>) =>
       page.evaluate((p) => (window as unknown as { __standin: StandinApi }).__standin.apply(p), params),
     /** Resolves once the form, the account panel and the lists are in, with the account data. */

@@ -39,7 +39,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Load a scenario; by default wait for the stand-in to be ready. Quick hydration, no storm, unless given. */
+/** Load a page state; by default wait for the stand-in to be ready. Quick hydration, no storm, unless given. */
 async function open(params: Record<string, string | number>, path = 'en/futures/BTCUSDT', waitReady = true): Promise<void> {
   const query = new URLSearchParams({ 'si-seed': '11', 'si-delay': '0', 'si-storm': '0' });
   for (const [k, v] of Object.entries(params)) query.set(`si-${k}`, String(v));

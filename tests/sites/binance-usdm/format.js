@@ -36,8 +36,8 @@ export function withUnit(value, prec, fmt, unit, opts) {
   return text === MISSING ? MISSING : `${text} ${unit}`;
 }
 
-/** A scenario number written into an input: digits as given, dot replaced by the page's decimal mark. */
-export function scenarioInputText(value, fmt) {
+/** A given page parameter's number written into an input: digits as given, dot replaced by the page's decimal mark. */
+export function givenInputText(value, fmt) {
   return value === '' || value === undefined || value === null ? '' : String(value).replace('.', fmt.decimal);
 }
 

@@ -30,7 +30,7 @@ export function createRng(seed, stream = '') {
   return rng;
 }
 
-/** A fresh seed when the scenario gives none. */
+/** A fresh seed when the page parameters give none. */
 export function randomSeed() {
   return String(crypto.getRandomValues(new Uint32Array(1))[0]);
 }

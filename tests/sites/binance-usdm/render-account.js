@@ -1,7 +1,7 @@
 // Account panel and the symbol header with the Mark pair (tests/sites/README.md: Binance hooks).
 import { withUnit, display, MISSING } from './format.js';
 import { add, parseDec } from './dec.js';
-import { param, BALANCE_DECIMALS, PERCENT_DECIMALS } from './scenario.js';
+import { param, BALANCE_DECIMALS, PERCENT_DECIMALS } from './page-state.js';
 import { pair } from './render-form.js';
 
 /** Margin balance: `si-marginbal`, else wallet + uPnL (the only sum a stand-in makes, tests/sites/README.md: nothing computed). */

@@ -2,7 +2,7 @@
 // (tests/sites/README.md: lists and filters, tab counts).
 import { display, withUnit, baseToQuote, MISSING } from './format.js';
 import { parseDec } from './dec.js';
-import { symbolInfo, markOf, parsePositions, parseOrders, LOT_DECIMALS, BALANCE_DECIMALS } from './scenario.js';
+import { symbolInfo, markOf, parsePositions, parseOrders, LOT_DECIMALS, BALANCE_DECIMALS } from './page-state.js';
 import { leverageText } from './render-form.js';
 import { autoId } from './prng.js';
 

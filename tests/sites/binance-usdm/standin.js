@@ -4,9 +4,9 @@
 import {
   DEFAULTS, param, normalizeParam, paramsFromUrl, loadStored, store, parsePath, localeFor, symbolInfo, markOf, lastOf,
   parsePositions, LOT_DECIMALS, BALANCE_DECIMALS,
-} from './scenario.js';
+} from './page-state.js';
 import { createRng, randomSeed, hideElement } from './prng.js';
-import { numberFormat, withUnit, display, pageInputText, scenarioInputText, parseInput, reexpress, baseToQuote, quoteToBase, MISSING } from './format.js';
+import { numberFormat, withUnit, display, pageInputText, givenInputText, parseInput, reexpress, baseToQuote, quoteToBase, MISSING } from './format.js';
 import { add, parseDec } from './dec.js';
 import { labels } from './labels.js';
 import { makeBuilder, setText, pageWrite } from './dom.js';
@@ -153,13 +153,13 @@ function readValues() {
 function initialValues() {
   const tp = p('tp');
   const sl = p('sl');
-  const qty = scenarioInputText(p('qty'), state.fmt);
+  const qty = givenInputText(p('qty'), state.fmt);
   return {
-    price: scenarioInputText(p('price'), state.fmt),
+    price: givenInputText(p('price'), state.fmt),
     qty: qty && p('unit') === 'percent' ? `${qty}%` : qty,
     tpsl: Boolean(tp || sl),
-    tp: scenarioInputText(tp, state.fmt),
-    sl: scenarioInputText(sl, state.fmt),
+    tp: givenInputText(tp, state.fmt),
+    sl: givenInputText(sl, state.fmt),
   };
 }
 
@@ -472,7 +472,7 @@ function apply(params) {
   for (const name of WRITE_KEYS) {
     if (!(name in given) || !state.live) continue;
     if ((name === 'tp' || name === 'sl') && given[name] === '' && !state.live.refs.tp) continue;
-    let text = scenarioInputText(given[name], state.fmt);
+    let text = givenInputText(given[name], state.fmt);
     if (name === 'qty' && text && state.percent) text += '%';
     writeField(name, text);
   }

@@ -117,7 +117,7 @@ const READ_ACCOUNT = `(() => {
 })()`;
 
 describe('Binance USDⓈ-M stand-in', () => {
-  it('default scenario: logged in, cross 20x, one-way, limit, base unit, no positions (README: default scenario)', async () => {
+  it('default page state: logged in, cross 20x, one-way, limit, base unit, no positions (README: default page state)', async () => {
     const page = await open('/en/futures/BTCUSDT', 'si-seed=11&si-delay=0');
     const form = await inPage<any>(page, READ_FORM);
     expect(form).toMatchObject({
@@ -430,7 +430,7 @@ describe('Binance USDⓈ-M stand-in', () => {
     await Promise.all([on.close(), off.close()]);
   });
 
-  it('scenario persists in sessionStorage; reloading without si- params reuses it (README: scenario parameters)', async () => {
+  it('page parameters persist in sessionStorage; reloading without si- params reuses it (README: page parameters)', async () => {
     const page = await open('/en/futures/BTCUSDT', 'si-delay=0&si-lev=33#si-lev=44');
     expect((await inPage<any>(page, READ_FORM)).buttons[0]).toBe('Cross 44x');
     const seed1 = await page.evaluate(() => document.documentElement.dataset.siSeed);

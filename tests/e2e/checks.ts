@@ -1,5 +1,5 @@
 /**
- * The end-to-end scenarios, shared by both browsers. Each opens the stand-in at its real URL, drives it
+ * The end-to-end checks, shared by both browsers. Each opens the stand-in at its real URL, drives it
  * like the page or the trader would, and waits for the panel to show the engine's figures for the case.
  * Page traits are named as in tests/sites/README.md.
  */
@@ -11,19 +11,19 @@ import { BASE_CASE, expectedFigures, expectedNoteCodes, LOGGED_OUT_REASON, stand
 import { diffFigures, waitForPanel, type Figures } from './panel';
 import { clickAccountTab, focusQuantity, pageWrite, selectedAccountTab, standin, typeQuantity } from './standin';
 
-export interface ScenarioContext {
+export interface CheckContext {
   browser: TestBrowser;
   page: Page;
   seed: number;
 }
 
-export interface Scenario {
+export interface BrowserCheck {
   name: string;
-  run(ctx: ScenarioContext): Promise<void>;
+  run(ctx: CheckContext): Promise<void>;
 }
 
-/** Defaults for every load: a short hydration delay, no storm, unless a scenario says otherwise. */
-function open(ctx: ScenarioContext, c: Case, extra: Record<string, string> = {}): Promise<unknown> {
+/** Defaults for every load: a short hydration delay, no storm, unless a check says otherwise. */
+function open(ctx: CheckContext, c: Case, extra: Record<string, string> = {}): Promise<unknown> {
   return ctx.page.goto(standinUrl(c, { 'si-seed': String(ctx.seed), 'si-delay': '150', 'si-storm': '0', ...extra }), {
     waitUntil: 'domcontentloaded',
   });
@@ -39,7 +39,7 @@ function onlyIsolated(figures: Figures): Figures {
   return Object.fromEntries(Object.entries(figures).map(([f, v]) => [f, f.includes('.cross.') ? 'unavailable' : v]));
 }
 
-/** A scenario whose expectation could not tell two page states apart would pass on a broken extension. */
+/** A check whose expectation could not tell two page states apart would pass on a broken extension. */
 function mustDiffer(a: Figures, b: Figures, what: string): void {
   if (diffFigures(a, b).length === 0) throw new Error(`the case cannot tell ${what} apart: the engine gives the same figures`);
 }
@@ -57,7 +57,7 @@ const withPositions: Case = { ...BASE_CASE, positions: [ownPosition, ...otherPos
 const withoutOwn: Case = { ...withPositions, positions: [...otherPositions] };
 
 /** Open the stand-in in one state and check every panel figure against the engine. */
-function openAndCheck(name: string, c: Case): Scenario {
+function openAndCheck(name: string, c: Case): BrowserCheck {
   return {
     name,
     async run(ctx) {
@@ -92,7 +92,7 @@ const RECORD_EARLY_FIGURES = `(() => {
   }).observe(document, { subtree: true, childList: true });
 })()`;
 
-export const SCENARIOS: Scenario[] = [
+export const CHECKS: BrowserCheck[] = [
   openAndCheck('en, base unit, cross 20x', BASE_CASE),
   openAndCheck('zh-CN, isolated 10x', isolated10),
   openAndCheck('pt-BR (decimal comma), quote unit, cross 50x', quote50),
@@ -130,7 +130,7 @@ export const SCENARIOS: Scenario[] = [
       const eth: Case = { ...BASE_CASE, symbol: 'ETHUSDT', price: '3000.5', mark: '3000', qty: '2' };
       await pageWrite(ctx.page, 'qty', eth.qty);
       await waitForPanel(ctx.page, expectedFigures(eth));
-      // Back to BTCUSDT: its mark stays the one the scenario set, its price resets to the default last.
+      // Back to BTCUSDT: its mark stays the one the page parameters set, its price resets to the default last.
       await standin(ctx.page).navigate('BTCUSDT', 'form-first');
       await waitForPanel(ctx.page, allUnavailable(btc));
       const back: Case = { ...BASE_CASE, price: '61005', qty: '0.2' };
@@ -242,7 +242,7 @@ export const SCENARIOS: Scenario[] = [
         const figures = await ctx.page.evaluate(() => document.getElementById('margin-lens-panel')!.shadowRoot!.querySelectorAll('[data-field]').length);
         if (figures !== 0) throw new Error('a collapsed panel still shows figures');
       } finally {
-        if ((await expanded()) === 'false') await toggle(); // later scenarios expect an open panel
+        if ((await expanded()) === 'false') await toggle(); // later checks expect an open panel
       }
       await waitForPanel(ctx.page, expectedFigures(BASE_CASE));
     },

@@ -1,4 +1,4 @@
-// Scenario parameters (tests/sites/README.md: scenario parameters): validation, defaults, URL/hash
+// Page parameters (tests/sites/README.md: page parameters): validation, defaults, URL/hash
 // parsing, sessionStorage persistence, and the per-symbol facts (assets, precision, default prices) the
 // page renders from.
 
@@ -60,6 +60,7 @@ export const DEFAULTS = {
   rerender: '0', stale: '1', stalehide: 'rand', events: 'mixed', nav: 'random', decoys: '1',
 };
 
+// The storage key is the page spec's own name for the stored page parameters.
 export const STORAGE_KEY = 'si-scenario';
 
 /** Normalise one parameter; returns the canonical string, '' for "restore default", or null to ignore. */
