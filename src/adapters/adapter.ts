@@ -30,12 +30,20 @@ export interface OutsideParts {
   settled: boolean;
 }
 
+/** The form's own submit buttons, as the last read found them (the confirm step guards them). */
+export interface SubmitControls {
+  long: readonly Element[];
+  short: readonly Element[];
+}
+
 export interface SnapshotReader {
   /** The one visible order-form root, or null. */
   findRoot(): Element | null;
   /** Reads the page. Never throws. */
   read(scope: ReadScope): FormSnapshot;
   outsideParts(): OutsideParts;
+  /** The submit buttons of each side found by the last read (none while logged out or unreadable). */
+  submitControls(): SubmitControls;
 }
 
 export interface VenueAdapter {

@@ -139,7 +139,7 @@ function withPageText(inputs: InputUsed[], snapshot: FormSnapshot): InputUsed[] 
   });
 }
 
-const REQUIRED: readonly (SnapshotKey & ItemCode)[] = ['quoteAsset', 'quantity', 'quantityUnit', 'leverage', 'markPrice', 'positionMode', 'action'];
+const REQUIRED: readonly (SnapshotKey & ItemCode)[] = ['quoteAsset', 'sides', 'quantity', 'quantityUnit', 'leverage', 'markPrice', 'positionMode', 'action'];
 
 export function evaluateSnapshot(snapshot: FormSnapshot, settings: Settings): EvaluateResult {
   const venue = venueById(snapshot.venue);
@@ -155,7 +155,7 @@ export function evaluateSnapshot(snapshot: FormSnapshot, settings: Settings): Ev
   const quote = readValue(snapshot.quoteAsset)!;
   const mark = readValue(snapshot.markPrice)!;
   const price = orderType === 'market' ? mark : readValue(snapshot.price)!;
-  const sides: Side[] = ['long', 'short'];
+  const sides: Side[] = readValue(snapshot.sides)!;
   const assumptions: Reason[] = [];
   const fees = settings.fees[venue.id];
   if (fees.takerPct === venue.fees.takerPct) assumptions.push(reason('assume.defaultFee', { venue: venue.name, tier: venue.fees.tier, takerPct: fees.takerPct }));

@@ -143,7 +143,7 @@ function field(check: ValueCheck): ValueCheck {
   };
 }
 
-const sizeUnit = oneOf('base', 'quote');
+const sizeUnit = oneOf('base', 'quote', 'contracts');
 const side = oneOf('long', 'short');
 const mode = oneOf('isolated', 'cross');
 
@@ -187,17 +187,21 @@ const formSnapshot: ValueCheck = object({
   baseAsset: field(symbolText),
   quoteAsset: field(symbolText),
   loggedIn: field(boolean),
+  sides: field((v, path) =>
+    Array.isArray(v) && v.length >= 1 && v.length <= 2 && new Set(v).size === v.length ? listOf(side, 2)(v, path) : `${path}: expected one or both sides`,
+  ),
   positionMode: field(oneOf('oneWay', 'hedge')),
   action: field(oneOf('open', 'close')),
-  assetMode: field(oneOf('single', 'multi', 'portfolio')),
+  assetMode: field(oneOf('single', 'multi', 'portfolio', 'unified')),
   orderType: field(oneOf('limit', 'market')),
   price: field(unsignedDecimal),
   quantity: field(unsignedDecimal),
-  quantityUnit: field(oneOf('base', 'quote', 'percent')),
+  quantityUnit: field(oneOf('base', 'quote', 'percent', 'contracts', 'cost')),
   leverage: field(unsignedDecimal),
   marginMode: field(mode),
   takeProfit: field(unsignedDecimal),
   stopLoss: field(unsignedDecimal),
+  reduceOnly: field(boolean),
   available: field(unsignedDecimal),
   maxBuy: field(sizeAmount),
   maxSell: field(sizeAmount),
@@ -207,6 +211,7 @@ const formSnapshot: ValueCheck = object({
   unrealizedPnl: field(signedDecimal),
   marginRatio: field(unsignedDecimal),
   markPrice: field(unsignedDecimal),
+  fundingRate: field(signedDecimal),
   ownPositions: field(positionList),
   otherPositions: field(positionList),
 } satisfies Record<keyof FormSnapshot, ValueCheck>);

@@ -13,9 +13,9 @@ export const ITEMS = [
   // the order form
   'orderForm', 'symbol', 'baseAsset', 'quoteAsset', 'orderType', 'price', 'quantity', 'quantityUnit', 'leverage', 'marginMode', 'positionMode',
   'action', 'assetMode', 'loggedIn', 'takeProfit', 'stopLoss', 'tpslBox', 'available', 'maxBuy', 'maxSell',
-  'orderButtons', 'leverageButton', 'assetModeButton',
+  'orderButtons', 'leverageButton', 'assetModeButton', 'reduceOnly', 'sides',
   // the account panel and header
-  'walletBalance', 'marginBalance', 'maintenanceMargin', 'unrealizedPnl', 'marginRatio', 'markPrice',
+  'walletBalance', 'marginBalance', 'maintenanceMargin', 'unrealizedPnl', 'marginRatio', 'markPrice', 'fundingRate',
   // the positions list
   'positions', 'ownPositions', 'otherPositions', 'positionsTabs', 'positionsTab', 'positionsPanel', 'positionsHeader',
   'positionRows', 'positionsFilter', 'emptyState', 'positionSymbol', 'positionSize', 'positionEntry',
@@ -34,6 +34,8 @@ export interface ReasonParams {
   /** The adapter does not handle this address. */
   'page.notSupportedPage': Record<string, never>;
   'page.notFound': { item: ItemCode };
+  /** The adapter does not read this from the page (no hook it can rely on). */
+  'page.notRead': { item: ItemCode };
   /** A part outside the form is not on the page yet, while it is still loading. */
   'page.notLoadedYet': { item: ItemCode };
   /** Health check: the structure relied on is not there on a loaded page. */
@@ -170,6 +172,7 @@ type ParamNames = { [C in ReasonCode]: readonly (keyof ReasonParams[C] & string)
 export const REASON_PARAMS = {
   'page.notSupportedPage': [],
   'page.notFound': ['item'],
+  'page.notRead': ['item'],
   'page.notLoadedYet': ['item'],
   'page.selectorBroke': ['item'],
   'page.several': ['item', 'count'],

@@ -22,11 +22,16 @@ export type Side = 'long' | 'short';
 export type MarginMode = 'cross' | 'isolated';
 export type PositionMode = 'oneWay' | 'hedge';
 export type OrderType = 'limit' | 'market';
-/** base = coin (BTC), quote = USDT/USDC notional, percent = % of max (the page shows e.g. "25%"). */
-export type QuantityUnit = 'base' | 'quote' | 'percent';
-export type AssetMode = 'single' | 'multi' | 'portfolio';
-/** The unit a size is shown in: base = coin, quote = the notional in the quote asset. */
-export type SizeUnit = 'base' | 'quote';
+/**
+ * base = coin, quote = the notional in the quote asset, percent = % of the side's Max (the page shows
+ * e.g. "25%"), contracts = a count of contracts (coin = count × the venue's contract value), cost = what
+ * the order costs: initial margin plus the fees to open and to close at the bankruptcy price.
+ */
+export type QuantityUnit = 'base' | 'quote' | 'percent' | 'contracts' | 'cost';
+/** single: one margin asset; the others share collateral across assets (not supported yet). */
+export type AssetMode = 'single' | 'multi' | 'portfolio' | 'unified';
+/** The unit a size is shown in: base = coin, quote = the notional in the quote asset, contracts = a count. */
+export type SizeUnit = 'base' | 'quote' | 'contracts';
 
 /** An amount as the page shows it, with its unit (the background converts quote to base). */
 export interface SizeAmount {
@@ -70,6 +75,11 @@ export interface FormSnapshot {
   baseAsset: Field<string>;
   quoteAsset: Field<string>;
   loggedIn: Field<boolean>;
+  /**
+   * The sides the form can submit now: both where each side has its own button; only the selected one
+   * where a toggle picks the side.
+   */
+  sides: Field<Side[]>;
   positionMode: Field<PositionMode>;
   /** Hedge mode only: the selected Open/Close tab. One-way: 'open' (status 'read'). */
   action: Field<'open' | 'close'>;
@@ -83,6 +93,8 @@ export interface FormSnapshot {
   marginMode: Field<MarginMode>;
   takeProfit: Field<string>;
   stopLoss: Field<string>;
+  /** The reduce-only box: true = the order can only reduce. Forms without one (hedge mode) read false. */
+  reduceOnly: Field<boolean>;
   /** Available balance in the form, quote asset. */
   available: Field<string>;
   /** Max openable (or closeable in the hedge Close tab) per submit button, in the unit shown. */
@@ -96,6 +108,8 @@ export interface FormSnapshot {
   /** Percent, e.g. "0.52" for 0.52%. */
   marginRatio: Field<string>;
   markPrice: Field<string>;
+  /** The funding rate the page shows for the symbol, % per funding interval (e.g. "0.01"). */
+  fundingRate: Field<string>;
   /**
    * The positions on the form's own symbol (an empty list: none). Not read when the list cannot
    * be seen whole: then the order's effect on an existing position is unknown.

@@ -42,6 +42,7 @@ export function validSnapshot(): FormSnapshot {
     baseAsset: read('BTC'),
     quoteAsset: read('USDT'),
     loggedIn: read(true),
+    sides: read(['long', 'short'] as ('long' | 'short')[]),
     positionMode: read('oneWay' as const),
     action: read('open' as const),
     assetMode: read('single' as const),
@@ -53,6 +54,7 @@ export function validSnapshot(): FormSnapshot {
     marginMode: read('cross' as const),
     takeProfit: missing(reason('page.tpslOff')),
     stopLoss: missing(reason('page.tpslOff')),
+    reduceOnly: read(false),
     available: read('1000'),
     maxBuy: read({ amount: '0.3', unit: 'base' as const }),
     maxSell: read({ amount: '19503.0', unit: 'quote' as const }, '19,503.0 USDT'),
@@ -62,6 +64,7 @@ export function validSnapshot(): FormSnapshot {
     unrealizedPnl: read('-10.25'),
     marginRatio: read('0.43'),
     markPrice: read('65010.1'),
+    fundingRate: missing(reason('page.notRead', { item: 'fundingRate' })),
     ownPositions: read([] as PositionRow[]),
     otherPositions: read([
       positionRow({

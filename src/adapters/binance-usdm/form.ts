@@ -3,6 +3,7 @@
  * inside it, with querySelectorAll, the visibility filter and exactly one match per single-value hook.
  */
 import type { AssetMode, Field, MarginMode, OrderType, PositionMode, QuantityUnit } from '../../contracts/snapshot';
+import type { SubmitControls } from '../adapter';
 import { reason, type ItemCode } from '../../contracts/reasons';
 import {
   commonAncestor,
@@ -61,6 +62,8 @@ export interface ModeReading {
   positionMode: Field<PositionMode>;
   action: Field<'open' | 'close'>;
   loggedIn: Field<boolean>;
+  /** The buy and the sell button of the mode read (none unless the pair is consistent). */
+  submit: SubmitControls;
 }
 
 /** The Open/Close tabs decide the position mode (README: Hedge mode); the submit area the login state (Submit buttons). */
@@ -83,9 +86,10 @@ export function readModes(root: Element, ctx: FormContext): ModeReading {
 
   const submitTexts = new Set([...labels.oneWayButtons, ...labels.hedgeOpenButtons, ...labels.hedgeCloseButtons]);
   const loggedOutTexts = new Set(labels.loggedOutButtons);
-  const buttonTexts = visibleAll(root, HOOKS.button, visible).map(textOf);
-  const submits = buttonTexts.filter((t) => submitTexts.has(t));
-  const logins = buttonTexts.filter((t) => loggedOutTexts.has(t));
+  const buttons = visibleAll(root, HOOKS.button, visible).map((el) => ({ el, text: textOf(el) }));
+  const submits = buttons.filter((b) => submitTexts.has(b.text)).map((b) => b.text);
+  const logins = buttons.filter((b) => loggedOutTexts.has(b.text)).map((b) => b.text);
+  let submit: SubmitControls = { long: [], short: [] };
   let loggedIn: Field<boolean>;
   if (submits.length > 0 && logins.length === 0) loggedIn = readField(true, submits.join(' / '));
   else if (logins.length > 0 && submits.length === 0) loggedIn = readField(false, logins.join(' / '));
@@ -105,9 +109,13 @@ export function readModes(root: Element, ctx: FormContext): ModeReading {
       const why = reason('page.orderButtonsMismatch', { buttons: submits.join(' / ') });
       positionMode = ambiguous(why);
       action = ambiguous(why);
+    } else {
+      // Each pair is [buy, sell]; in the hedge Close tab the buy button closes the short (the long side here).
+      const [buy, sell] = expected;
+      submit = { long: buttons.filter((b) => b.text === buy).map((b) => b.el), short: buttons.filter((b) => b.text === sell).map((b) => b.el) };
     }
   }
-  return { positionMode, action, loggedIn };
+  return { positionMode, action, loggedIn, submit };
 }
 
 /** An input found by its id prefix, else by its localised aria-label, then placeholder (README: Price, Size and unit). */
@@ -231,6 +239,19 @@ export function readTpSl(root: Element, ctx: FormContext): { takeProfit: Field<N
   const byLabel = (label: string, item: ItemCode): Field<NumText> =>
     inputNumber(visibleAll(root, 'input', ctx.visible).filter((i) => i.getAttribute('aria-label') === label), item);
   return { takeProfit: byLabel(ctx.labels.takeProfit, 'takeProfit'), stopLoss: byLabel(ctx.labels.stopLoss, 'stopLoss') };
+}
+
+/** The Reduce-Only box of a one-way form (README: Hedge mode: hedge forms have none, and read false). */
+export function readReduceOnly(root: Element, ctx: FormContext, positionMode: Field<PositionMode>): Field<boolean> {
+  if (positionMode.status !== 'read') return missing(reason('page.notFound', { item: 'reduceOnly' }));
+  const boxes = visibleAll(root, HOOKS.checkbox, ctx.visible).filter((el) => textOf(el) === ctx.labels.reduceOnly);
+  if (positionMode.value === 'hedge') return boxes.length === 0 ? readField(false) : ambiguous(reason('page.several', { item: 'reduceOnly', count: boxes.length }));
+  const box = exactlyOne(boxes);
+  if (box.kind === 'none') return missing(reason('page.notFound', { item: 'reduceOnly' }));
+  if (box.kind === 'many') return ambiguous(reason('page.several', { item: 'reduceOnly', count: box.count }));
+  const checked = box.item.getAttribute('aria-checked');
+  if (checked !== 'true' && checked !== 'false') return ambiguous(reason('page.unreadable', { item: 'reduceOnly', text: String(checked) }));
+  return readField(checked === 'true', textOf(box.item));
 }
 
 /** `--`: logged out, or, logged in, not loaded yet or not known to the page (README: Loading, Logged out). */

@@ -27,6 +27,7 @@ import {
   readOrderType,
   readPrice,
   readQuantity,
+  readReduceOnly,
   readTpSl,
 } from './form';
 import { readPositions, splitSymbol, type RawPositionRow } from './positions';
@@ -102,6 +103,8 @@ function read(ctx: ReadContext<BinanceOutside>): VenueRead<BinanceOutside> {
     symbol: checkSymbol(doc, route, assets, qty.suffix),
     ...assetFields,
     loggedIn: modes.loggedIn,
+    // Each side has its own button: the form submits either.
+    sides: readField(['long', 'short']),
     positionMode: modes.positionMode,
     action: modes.action,
     assetMode: readAssetMode(lev.button, form, modes.loggedIn),
@@ -113,6 +116,7 @@ function read(ctx: ReadContext<BinanceOutside>): VenueRead<BinanceOutside> {
     marginMode: lev.marginMode,
     takeProfit: resolveNum(tpsl.takeProfit, format),
     stopLoss: resolveNum(tpsl.stopLoss, format),
+    reduceOnly: readReduceOnly(root, form, modes.positionMode),
     available: resolveNum(available, format),
     maxBuy: maxAsShown(maxBuy, format),
     maxSell: maxAsShown(maxSell, format),
@@ -122,10 +126,12 @@ function read(ctx: ReadContext<BinanceOutside>): VenueRead<BinanceOutside> {
     unrealizedPnl: resolveNum(account.unrealizedPnl, format),
     marginRatio: resolveNum(account.marginRatio, format),
     markPrice: resolveNum(account.markPrice, format),
+    // README: Mark price. The page's funding rate is not among the hooks relied on.
+    fundingRate: missing(reason('page.notRead', { item: 'fundingRate' })),
     ownPositions: resolvePositions(own, format),
     otherPositions: resolvePositions(others, format),
   };
-  return { snapshot, root, outside };
+  return { snapshot, root, outside, submit: modes.submit };
 }
 
 interface OutsideScope {

@@ -68,6 +68,7 @@ export interface Labels {
   price: string;
   size: string;
   tpslCheckbox: string;
+  reduceOnly: string;
   takeProfit: string;
   stopLoss: string;
   mark: string;
@@ -102,6 +103,7 @@ export const LABELS: Record<Locale, Labels> = {
     price: 'Price',
     size: 'Size',
     tpslCheckbox: 'TP/SL',
+    reduceOnly: 'Reduce-Only',
     takeProfit: 'Take Profit',
     stopLoss: 'Stop Loss',
     mark: 'Mark',
@@ -126,6 +128,7 @@ export const LABELS: Record<Locale, Labels> = {
     price: '委托价格',
     size: '数量',
     tpslCheckbox: '止盈/止损',
+    reduceOnly: '只减仓',
     takeProfit: '止盈',
     stopLoss: '止损',
     mark: '标记价格',
@@ -150,6 +153,7 @@ export const LABELS: Record<Locale, Labels> = {
     price: 'Preço',
     size: 'Tamanho',
     tpslCheckbox: 'TP/SL',
+    reduceOnly: 'Somente Redução',
     takeProfit: 'Take Profit',
     stopLoss: 'Stop Loss',
     mark: 'Marcação',

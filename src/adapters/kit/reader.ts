@@ -12,7 +12,7 @@
 import type { FormSnapshot, ReadScope } from '../../contracts/snapshot';
 import { reason } from '../../contracts/reasons';
 import type { VenueId } from '../../venues/registry';
-import type { OutsideParts, ReadOptions, SnapshotReader } from '../adapter';
+import type { OutsideParts, ReadOptions, SnapshotReader, SubmitControls } from '../adapter';
 import { isVisible as layoutVisible, type VisibilityTest } from './dom';
 import { missing } from './fields';
 import { emptySnapshot } from './snapshot';
@@ -43,7 +43,11 @@ export interface VenueRead<O extends OutsideReading> {
   /** The form root this read found (null: none), and what it read outside the form. */
   root: Element | null;
   outside: O | null;
+  /** The form's submit buttons per side (omitted: none found). */
+  submit?: SubmitControls;
 }
+
+const NO_BUTTONS: SubmitControls = { long: [], short: [] };
 
 export interface ReaderSpec<O extends OutsideReading> {
   venue: VenueId;
@@ -62,6 +66,7 @@ export function createSnapshotReader<O extends OutsideReading>(
   const visible = opts.isVisible ?? layoutVisible;
   const now = opts.now ?? (() => Date.now());
   let outside: O | null = null;
+  let submit: SubmitControls = NO_BUTTONS;
   let formSince: number | null = null;
 
   return {
@@ -82,10 +87,12 @@ export function createSnapshotReader<O extends OutsideReading>(
         if (result.root === null) formSince = null;
         else formSince ??= now();
         outside = result.outside;
+        submit = result.submit ?? NO_BUTTONS;
         return result.snapshot;
       } catch (error) {
         // A page oddity never escapes into the exchange's page; it is reported instead.
         outside = null;
+        submit = NO_BUTTONS;
         const detail = error instanceof Error ? error.message : String(error);
         return emptySnapshot(spec.venue, url, missing(reason('page.adapterError', { detail: detail.slice(0, 200) })));
       }
@@ -93,5 +100,6 @@ export function createSnapshotReader<O extends OutsideReading>(
     outsideParts(): OutsideParts {
       return { watch: outside?.sources ?? [], settled: outside?.complete ?? false };
     },
+    submitControls: () => submit,
   };
 }

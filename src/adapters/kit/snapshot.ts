@@ -4,10 +4,10 @@ import { missing } from './fields';
 
 // Every field but `form`, listed once (the type makes the list complete).
 const EVERY_FIELD: Record<Exclude<SnapshotKey, 'form'>, true> = {
-  symbol: true, baseAsset: true, quoteAsset: true, loggedIn: true, positionMode: true, action: true, assetMode: true,
+  symbol: true, baseAsset: true, quoteAsset: true, loggedIn: true, sides: true, positionMode: true, action: true, assetMode: true,
   orderType: true, price: true, quantity: true, quantityUnit: true, leverage: true, marginMode: true, takeProfit: true,
-  stopLoss: true, available: true, maxBuy: true, maxSell: true, walletBalance: true, marginBalance: true,
-  maintenanceMargin: true, unrealizedPnl: true, marginRatio: true, markPrice: true, ownPositions: true, otherPositions: true,
+  stopLoss: true, reduceOnly: true, available: true, maxBuy: true, maxSell: true, walletBalance: true, marginBalance: true,
+  maintenanceMargin: true, unrealizedPnl: true, marginRatio: true, markPrice: true, fundingRate: true, ownPositions: true, otherPositions: true,
 };
 const KEYS = Object.keys(EVERY_FIELD);
 
