@@ -5,9 +5,11 @@
  */
 import type { Evaluation, Figure, FigureKey, ModeFigures } from '../contracts/evaluation.ts';
 import { D, type Dec } from '../shared/decimal.ts';
+import type { FigureDecimals } from '../shared/settings.ts';
 
 /** plain: shown as the engine wrote it (tier labels, flags, maintenance rates as fractions). */
-export type FigureKind = 'price' | 'money' | 'percent' | 'plain';
+/** size: an order size in base units, shown as computed (already on the size step). */
+export type FigureKind = 'price' | 'money' | 'percent' | 'plain' | 'size';
 
 const KIND_OF: Record<FigureKey, FigureKind> = {
   liquidationPrice: 'price',
@@ -25,10 +27,14 @@ const KIND_OF: Record<FigureKey, FigureKind> = {
   stopLossLoss: 'money',
   stopBeyondLiquidation: 'plain',
   marginRatio: 'percent',
+  maxSizeWithinLimits: 'size',
+  stopBufferPct: 'percent',
+  fundingCarry: 'money',
+  accountLiquidationMovePct: 'percent',
 };
 
 /** Prices keep more decimals for small-priced coins so a liquidation price never shows as 0.00. */
-function decimalsFor(kind: Exclude<FigureKind, 'plain'>, abs: Dec): number {
+function decimalsFor(kind: Exclude<FigureKind, 'plain' | 'size'>, abs: Dec): number {
   if (kind !== 'price') return 2;
   if (abs.gte(1000)) return 1;
   if (abs.gte(1)) return 2;
@@ -42,8 +48,11 @@ function groupThousands(integerDigits: string): string {
   return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** "52345.678" → "52,345.7"; "-3.456" (percent) → "-3.46". Returns the input unchanged if it is not a decimal. */
-export function formatDecimal(value: string, kind: FigureKind): string {
+/**
+ * "52345.678" → "52,345.7"; "-3.456" (percent) → "-3.46". `decimals`: the user's fixed number of decimals
+ * for prices and money ('auto' = by size). Returns the input unchanged if it is not a decimal.
+ */
+export function formatDecimal(value: string, kind: FigureKind, decimals: FigureDecimals = 'auto'): string {
   if (kind === 'plain') return value;
   let d: Dec;
   try {
@@ -52,7 +61,8 @@ export function formatDecimal(value: string, kind: FigureKind): string {
     return value;
   }
   if (!d.isFinite()) return value;
-  const fixed = d.toFixed(decimalsFor(kind, d.abs()), D.ROUND_HALF_UP);
+  const places = kind === 'size' ? Math.max(0, d.decimalPlaces()) : decimals === 'auto' || kind === 'percent' ? decimalsFor(kind, d.abs()) : Number(decimals);
+  const fixed = d.toFixed(places, D.ROUND_HALF_UP);
   const negative = fixed.startsWith('-');
   const unsigned = negative ? fixed.slice(1) : fixed;
   const [intPart = '0', fraction] = unsigned.split('.');
@@ -62,20 +72,20 @@ export function formatDecimal(value: string, kind: FigureKind): string {
   return sign + groupThousands(intPart) + (fraction !== undefined ? '.' + fraction : '');
 }
 
-function withDisplay(figure: Figure, kind: FigureKind): Figure {
-  return figure.kind === 'value' ? { ...figure, display: formatDecimal(figure.value, kind) } : figure;
+function withDisplay(figure: Figure, kind: FigureKind, decimals: FigureDecimals): Figure {
+  return figure.kind === 'value' ? { ...figure, display: formatDecimal(figure.value, kind, decimals) } : figure;
 }
 
-function modeWithDisplay(figures: ModeFigures): ModeFigures {
+function modeWithDisplay(figures: ModeFigures, decimals: FigureDecimals): ModeFigures {
   const out = { ...figures };
-  for (const key of Object.keys(KIND_OF) as FigureKey[]) out[key] = withDisplay(figures[key], KIND_OF[key]);
+  for (const key of Object.keys(KIND_OF) as FigureKey[]) out[key] = withDisplay(figures[key], KIND_OF[key], decimals);
   return out;
 }
 
 /** The same Evaluation with a display string on every value figure. */
-export function withDisplayStrings(evaluation: Evaluation): Evaluation {
+export function withDisplayStrings(evaluation: Evaluation, decimals: FigureDecimals = 'auto'): Evaluation {
   return {
     ...evaluation,
-    sides: evaluation.sides.map((side) => ({ ...side, isolated: modeWithDisplay(side.isolated), cross: modeWithDisplay(side.cross) })),
+    sides: evaluation.sides.map((side) => ({ ...side, isolated: modeWithDisplay(side.isolated, decimals), cross: modeWithDisplay(side.cross, decimals) })),
   };
 }

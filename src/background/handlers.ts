@@ -3,7 +3,8 @@ import type { Runtime } from 'webextension-polyfill';
 import type { FormSnapshot } from '../contracts/snapshot.ts';
 import type { EvaluateResult, PanelState } from '../contracts/messages.ts';
 import type { LoadedSettings, Settings } from '../shared/settings.ts';
-import { venueById } from '../venues/registry.ts';
+import { venueById, type VenueId } from '../venues/registry.ts';
+import { calculate } from './calculator.ts';
 import type { Handlers } from './router.ts';
 import type { SettingsService } from './settings-service.ts';
 import type { TabStatusStore } from './tab-status.ts';
@@ -16,8 +17,8 @@ export interface HandlerDeps {
   now(): number;
 }
 
-function panelState({ settings, notice }: LoadedSettings): PanelState {
-  return { collapsed: settings.panelCollapsed, preSubmitCheck: settings.preSubmitCheck, notice };
+function panelState({ settings, notice }: LoadedSettings, venue: VenueId): PanelState {
+  return { collapsed: settings.panelCollapsed, preSubmitCheck: settings.preSubmitCheck, theme: settings.theme, enabled: settings.venues[venue].enabled, notice };
 }
 
 function originOf(url: string | undefined): string | null {
@@ -46,13 +47,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       return result;
     },
-    async 'cs-bg-panel-get'() {
-      return { panel: panelState(await deps.settings.current()) };
+    async 'cs-bg-panel-get'({ venue }) {
+      return { panel: panelState(await deps.settings.current(), venue) };
     },
-    async 'cs-bg-panel-set'({ collapsed }) {
+    async 'cs-bg-panel-set'({ venue, collapsed }) {
       const updated = await deps.settings.update({ panelCollapsed: collapsed }, false);
       if (!updated.ok) throw new Error(updated.errors.map((e) => `${e.field}: ${e.reason.code}`).join(', '));
-      return { panel: panelState(updated.loaded) };
+      return { panel: panelState(updated.loaded, venue) };
     },
     async 'ui-bg-settings-get'() {
       return deps.settings.current();
@@ -60,6 +61,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async 'ui-bg-settings-set'({ patch }) {
       const updated = await deps.settings.update(patch, true);
       return updated.ok ? updated.loaded : { invalid: updated.errors };
+    },
+    async 'ui-bg-calculate'({ input }) {
+      return calculate(input, (await deps.settings.current()).settings);
     },
     async 'ui-bg-status-get'({ tabId }) {
       const [status, { notice }] = await Promise.all([tabId === null ? null : deps.tabStatus.get(tabId), deps.settings.current()]);

@@ -53,7 +53,7 @@ describe('startController', () => {
     pendingMarks = 0;
     orphaned = false;
     frames = [];
-    panelState = { collapsed: false, preSubmitCheck: false, notice: null };
+    panelState = { collapsed: false, preSubmitCheck: 'warn', theme: 'auto', enabled: true, notice: null };
     controller = startController(makeDeps());
   });
   afterEach(() => controller.stop());
@@ -146,7 +146,7 @@ describe('startController', () => {
     controller.stop();
     views = [];
     const notice = reason('settings.reset', { cause: reason('settings.notObject') });
-    panelState = { collapsed: true, preSubmitCheck: false, notice };
+    panelState = { collapsed: true, preSubmitCheck: 'warn', theme: 'auto', enabled: true, notice };
     controller = startController(makeDeps());
     await settle();
     expect(last()).toMatchObject({ notice, collapsed: true });

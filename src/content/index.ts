@@ -19,8 +19,8 @@ function start(adapter: VenueAdapter): Controller {
     doc: document,
     source: adapter.createReader(document, () => location.href),
     evaluate: (snapshot) => sendToBackground({ type: CsToBg.evaluate, snapshot }),
-    loadPanelState: () => sendToBackground({ type: CsToBg.panelGet }),
-    saveCollapsed: (collapsed) => sendToBackground({ type: CsToBg.panelSet, collapsed }),
+    loadPanelState: () => sendToBackground({ type: CsToBg.panelGet, venue: adapter.venue }),
+    saveCollapsed: (collapsed) => sendToBackground({ type: CsToBg.panelSet, venue: adapter.venue, collapsed }),
     isOrphaned: (error) => (error === undefined ? !extensionAlive() : isContextInvalidated(error)),
     mountPanel: (onToggle) => mountPanel(document, onToggle),
     timing: {

@@ -8,11 +8,11 @@ export function unavailableFigures(why: Reason): ModeFigures {
   return {
     liquidationPrice: u, bankruptcyPrice: u, liquidationDistancePct: u, initialMargin: u, maintenanceMargin: u, maintenanceRate: u,
     tier: u, openFee: u, closeFee: u, liquidationFee: u, worstCaseLoss: u, worstCaseLossPct: u, stopLossLoss: u, stopBeyondLiquidation: u, marginRatio: u,
-    limitChecks: [],
+    maxSizeWithinLimits: u, stopBufferPct: u, fundingCarry: u, accountLiquidationMovePct: u, stopWarning: null, limits: [], stress: [], pnl: [],
   };
 }
 
 /** A side the form can submit but that cannot be priced (e.g. its Max is unreadable for a % size). */
 export function unavailableSide(side: Side, why: Reason): SideEvaluation {
-  return { side, resulting: null, isolated: unavailableFigures(why), cross: unavailableFigures(why) };
+  return { side, effect: null, resulting: null, axis: null, isolated: unavailableFigures(why), cross: unavailableFigures(why) };
 }

@@ -4,9 +4,9 @@
  * hold what another version wrote). Used by the background; kept out of messages.ts so the content
  * script, which only sends, does not carry them.
  */
-import type { FigureKey, InputUsed, LimitCheck, ModeFigures } from './evaluation.ts';
+import { LIMIT_KEYS, type CalculatorInput, type FigureKey, type InputUsed, type LimitCheck, type ModeFigures, type PnlPoint, type StressPoint } from './evaluation.ts';
 import { isMessageType, type MessageType } from './messages.ts';
-import { ITEMS, NUMBER_PARAMS, REASON_PARAMS, REASON_PARAM_NAMES, ITEM_PARAMS } from './reasons.ts';
+import { ITEMS, LIMIT_PARAMS, NUMBER_PARAMS, REASON_PARAMS, REASON_PARAM_NAMES, ITEM_PARAMS } from './reasons.ts';
 import type { FormSnapshot, PositionRow, SizeAmount } from './snapshot.ts';
 import { isSettingsPatchShape } from '../shared/settings.ts';
 import { isVenueId } from '../venues/registry.ts';
@@ -117,6 +117,7 @@ function reasonAt(depth: number): ValueCheck {
       let problem: Problem;
       if (REASON_PARAM_NAMES.has(name)) problem = depth > 0 ? reasonAt(depth - 1)(value, at) : `${at}: nested too deep`;
       else if (ITEM_PARAMS.has(name)) problem = (ITEMS as readonly string[]).includes(value as string) ? null : `${at}: unknown item`;
+      else if (LIMIT_PARAMS.has(name)) problem = (LIMIT_KEYS as readonly string[]).includes(value as string) ? null : `${at}: unknown limit`;
       else if (NUMBER_PARAMS.has(name)) problem = count(value, at);
       else problem = textOf(MAX_PARAM_TEXT)(value, at);
       if (problem) return problem;
@@ -225,7 +226,7 @@ export function snapshotProblem(value: unknown): Problem {
 
 const figure: ValueCheck = (v, path) => {
   if (!isRecord(v)) return `${path}: expected a figure`;
-  if (v.kind === 'value') return object({ kind: () => null, value: figureDecimal, display: optional(textOf(100)) })(v, path);
+  if (v.kind === 'value') return object({ kind: () => null, value: figureDecimal, display: optional(textOf(100)), note: optional(reasonCheck) })(v, path);
   if (v.kind === 'none' || v.kind === 'unavailable') return object({ kind: () => null, reason: reasonCheck })(v, path);
   return `${path}.kind: expected value, none or unavailable`;
 };
@@ -233,22 +234,36 @@ const figure: ValueCheck = (v, path) => {
 const FIGURE_KEYS: Record<FigureKey, true> = {
   liquidationPrice: true, bankruptcyPrice: true, liquidationDistancePct: true, initialMargin: true, maintenanceMargin: true,
   maintenanceRate: true, tier: true, openFee: true, closeFee: true, liquidationFee: true, worstCaseLoss: true,
-  worstCaseLossPct: true, stopLossLoss: true, stopBeyondLiquidation: true, marginRatio: true,
+  worstCaseLossPct: true, stopLossLoss: true, stopBeyondLiquidation: true, marginRatio: true, maxSizeWithinLimits: true,
+  stopBufferPct: true, fundingCarry: true, accountLiquidationMovePct: true,
 };
 
 const tierFigure: ValueCheck = (v, path) =>
   isRecord(v) && v.kind === 'value' ? object({ kind: () => null, value: textOf(40), display: optional(textOf(100)) })(v, path) : figure(v, path);
 
+
 const limitCheck: ValueCheck = object({
-  limit: oneOf('maxLoss', 'maxLossPct', 'minLiquidationDistancePct', 'maxLeverage'),
-  ok: boolean,
+  limit: oneOf(...LIMIT_KEYS),
+  status: oneOf('pass', 'fail', 'unchecked'),
   reason: reasonCheck,
 } satisfies Record<keyof LimitCheck, ValueCheck>);
 
+const stressPoint: ValueCheck = object({
+  movePct: figureDecimal,
+  equity: figureDecimal,
+  requirement: figureDecimal,
+  marginRatioPct: nullable(figureDecimal),
+} satisfies Record<keyof StressPoint, ValueCheck>);
+
+const pnlPoint: ValueCheck = object({ price: figureDecimal, pnl: figureDecimal } satisfies Record<keyof PnlPoint, ValueCheck>);
+
 const modeFigures: ValueCheck = object({
   ...Object.fromEntries(Object.keys(FIGURE_KEYS).map((key) => [key, key === 'tier' ? tierFigure : figure])),
-  limitChecks: listOf(limitCheck),
-} as Record<keyof ModeFigures, ValueCheck>);
+  stopWarning: nullable(reasonCheck),
+  limits: listOf(limitCheck, LIMIT_KEYS.length),
+  stress: listOf(stressPoint, 64),
+  pnl: listOf(pnlPoint, 16),
+} as unknown as Record<keyof ModeFigures, ValueCheck>);
 
 const inputUsed: ValueCheck = object({
   item: (v, path) => ((ITEMS as readonly string[]).includes(v as string) ? null : `${path}: unknown item`),
@@ -267,7 +282,9 @@ const evaluation: ValueCheck = object({
   sides: listOf(
     object({
       side,
+      effect: nullable(oneOf('opens', 'adds', 'reduces', 'closes', 'flips')),
       resulting: nullable(object({ side, size: figureDecimal, entryPrice: figureDecimal })),
+      axis: nullable(object({ low: figureDecimal, high: figureDecimal })),
       isolated: modeFigures,
       cross: modeFigures,
     }),
@@ -297,6 +314,21 @@ export function tabStatusProblem(value: unknown): Problem {
 
 // --- requests ------------------------------------------------------------------------------
 
+const calculatorInput: ValueCheck = object({
+  venue: venueId,
+  symbol: symbolText,
+  side,
+  entryPrice: unsignedDecimal,
+  markPrice: optional(unsignedDecimal),
+  leverage: unsignedDecimal,
+  size: optional(unsignedDecimal),
+  margin: optional(unsignedDecimal),
+  walletBalance: optional(signedDecimal),
+  otherPositions: listOf(object({ symbol: symbolText, side, size: unsignedDecimal, entryPrice: unsignedDecimal, markPrice: unsignedDecimal }), 50),
+  addedIsolatedMargin: optional(unsignedDecimal),
+  maintenanceRatePct: optional(unsignedDecimal),
+} satisfies Record<keyof CalculatorInput, ValueCheck>);
+
 const tabId: ValueCheck = (v, path) =>
   typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? null : `${path}: expected a tab id`;
 
@@ -305,11 +337,12 @@ const settingsPatch: ValueCheck = (v, path) => (isSettingsPatchShape(v) ? null :
 /** Payload checks per message type (the `type` itself is checked by the router). */
 const REQUEST_SHAPES: { [T in MessageType]: Record<string, ValueCheck> } = {
   'cs-bg-evaluate': { snapshot: formSnapshot },
-  'cs-bg-panel-get': {},
-  'cs-bg-panel-set': { collapsed: boolean },
+  'cs-bg-panel-get': { venue: venueId },
+  'cs-bg-panel-set': { venue: venueId, collapsed: boolean },
   'ui-bg-settings-get': {},
   'ui-bg-settings-set': { patch: settingsPatch },
   'ui-bg-status-get': { tabId: nullable(tabId) },
+  'ui-bg-calculate': { input: calculatorInput },
 };
 
 /** Checks a whole request (type and every payload field); null when valid. */

@@ -7,10 +7,10 @@
  * Types and message names only: the content script imports this module, so it stays free of the
  * payload guards (protocol-validation.ts, background side) and of everything they import.
  */
-import type { Evaluation } from './evaluation.ts';
+import type { CalculatorInput, CalculatorResult, Evaluation } from './evaluation.ts';
 import type { Reason } from './reasons.ts';
 import type { FormSnapshot } from './snapshot.ts';
-import type { Settings, SettingsPatch, SettingsFieldError } from '../shared/settings.ts';
+import type { PreSubmitCheck, Settings, SettingsPatch, SettingsFieldError, Theme } from '../shared/settings.ts';
 import type { VenueId } from '../venues/registry.ts';
 
 export const CsToBg = {
@@ -23,6 +23,7 @@ export const UiToBg = {
   settingsGet: 'ui-bg-settings-get',
   settingsSet: 'ui-bg-settings-set',
   statusGet: 'ui-bg-status-get',
+  calculate: 'ui-bg-calculate',
 } as const;
 
 export type CsToBgType = (typeof CsToBg)[keyof typeof CsToBg];
@@ -32,7 +33,10 @@ export type MessageType = CsToBgType | UiToBgType;
 /** What the panel needs from settings; the content script never sees the rest. */
 export interface PanelState {
   collapsed: boolean;
-  preSubmitCheck: boolean;
+  preSubmitCheck: PreSubmitCheck;
+  theme: Theme;
+  /** Whether Margin Lens runs on this venue's pages (options: per-venue on/off). */
+  enabled: boolean;
   /** The corrupted-settings notice, shown on the panel too until the user saves from the options page. */
   notice: Reason | null;
 }
@@ -54,8 +58,8 @@ export interface TabStatus {
 /** Message payloads and responses, per type. Every response may instead be a RouterError. */
 export interface Protocol {
   'cs-bg-evaluate': { request: { type: 'cs-bg-evaluate'; snapshot: FormSnapshot }; response: EvaluateResult };
-  'cs-bg-panel-get': { request: { type: 'cs-bg-panel-get' }; response: { panel: PanelState } };
-  'cs-bg-panel-set': { request: { type: 'cs-bg-panel-set'; collapsed: boolean }; response: { panel: PanelState } };
+  'cs-bg-panel-get': { request: { type: 'cs-bg-panel-get'; venue: VenueId }; response: { panel: PanelState } };
+  'cs-bg-panel-set': { request: { type: 'cs-bg-panel-set'; venue: VenueId; collapsed: boolean }; response: { panel: PanelState } };
   'ui-bg-settings-get': {
     request: { type: 'ui-bg-settings-get' };
     /** notice: set when stored settings were unreadable and defaults are in use (until the next save). */
@@ -64,6 +68,10 @@ export interface Protocol {
   'ui-bg-settings-set': {
     request: { type: 'ui-bg-settings-set'; patch: SettingsPatch };
     response: { settings: Settings; notice: Reason | null } | { invalid: SettingsFieldError[] };
+  };
+  'ui-bg-calculate': {
+    request: { type: 'ui-bg-calculate'; input: CalculatorInput };
+    response: CalculatorResult | { invalid: Reason[] };
   };
   'ui-bg-status-get': {
     /** tabId null: no tab to ask about (the answer still carries the settings notice). */

@@ -9,11 +9,13 @@
  */
 
 /** Things on the page or inputs of a calculation that a reason can name (labels in the catalogue). */
+import type { LimitKey } from './evaluation';
+
 export const ITEMS = [
   // the order form
   'orderForm', 'symbol', 'baseAsset', 'quoteAsset', 'orderType', 'price', 'quantity', 'quantityUnit', 'leverage', 'marginMode', 'positionMode',
   'action', 'assetMode', 'loggedIn', 'takeProfit', 'stopLoss', 'tpslBox', 'available', 'maxBuy', 'maxSell',
-  'orderButtons', 'leverageButton', 'assetModeButton', 'reduceOnly', 'sides',
+  'orderButtons', 'leverageButton', 'assetModeButton', 'reduceOnly', 'sides', 'currentPosition',
   // the account panel and header
   'walletBalance', 'marginBalance', 'maintenanceMargin', 'unrealizedPnl', 'marginRatio', 'markPrice', 'fundingRate',
   // the positions list
@@ -28,6 +30,7 @@ export type ItemCode = (typeof ITEMS)[number];
 
 export type Side = 'long' | 'short';
 export type Mode = 'isolated' | 'cross';
+export type LimitStatus = 'pass' | 'fail' | 'unchecked';
 
 export interface ReasonParams {
   // --- reading the page (adapters) --------------------------------------------------------
@@ -54,6 +57,10 @@ export interface ReasonParams {
   'page.formUnitMismatch': { unit: string; address: string };
   'page.unsupportedQuote': { symbol: string };
   'page.datedContract': { symbol: string };
+  /** A builder-deployed market (`dex:COIN`): its own collateral and margin tables. */
+  'page.builderMarket': { symbol: string };
+  /** A side toggle shows neither or both sides as selected. */
+  'page.sideUnknown': Record<string, never>;
   'page.marketOrder': Record<string, never>;
   'page.tpslOff': Record<string, never>;
   'page.orderButtonsMismatch': { buttons: string };
@@ -65,6 +72,12 @@ export interface ReasonParams {
   'page.numberFormatContradicted': { lang: string; expected: 'dot' | 'comma'; text: string };
   'page.numberFormatUnknown': { lang: string };
   'page.notANumber': { text: string };
+  /** Hedge + isolated: the long and the short side have different leverages (one form, two leverages). */
+  'page.sideLeverages': { long: string; short: string };
+  /** The page shows a margin balance but no wallet balance: the two are equal only without open positions. */
+  'page.walletNotShown': Record<string, never>;
+  /** The form's margin mode and the account panel's disagree. */
+  'page.marginModeMismatch': { form: string; panel: string };
   // the positions list
   'positions.loginUnknown': Record<string, never>;
   'positions.tabNotSelected': Record<string, never>;
@@ -77,6 +90,8 @@ export interface ReasonParams {
   'positions.structure': { item: ItemCode };
   'positions.cellCount': { cells: number; columns: number };
   'positions.column': { column: string };
+  /** The form's own position on the symbol disagrees with the positions list. */
+  'positions.ownMismatch': { shown: string; rows: string };
 
   // --- the engine ------------------------------------------------------------------------
   'input.missing': { field: string };
@@ -122,10 +137,31 @@ export interface ReasonParams {
   'assume.marketFill': Record<string, never>;
   'assume.maintenanceRate': { rate: string; symbol: string };
   'assume.partialTierTable': { symbol: string };
-  'limit.maxLoss': { ok: 'yes' | 'no'; limit: string; actual: string };
-  'limit.maxLossPct': { ok: 'yes' | 'no'; limit: string; actual: string };
-  'limit.minLiquidationDistancePct': { ok: 'yes' | 'no'; limit: string; actual: string };
-  'limit.maxLeverage': { ok: 'yes' | 'no'; limit: string; actual: string };
+  // A limit's check: its status and the number that decides it (actual against the trader's limit).
+  'limit.maxLeverage': { status: LimitStatus; threshold: string; actual: string };
+  'limit.maxLoss': { status: LimitStatus; threshold: string; actual: string };
+  'limit.maxLossPct': { status: LimitStatus; threshold: string; actual: string };
+  'limit.maxStopLossPct': { status: LimitStatus; threshold: string; actual: string };
+  'limit.minLiquidationDistancePct': { status: LimitStatus; threshold: string; actual: string };
+  'limit.stopLossRequired': { status: LimitStatus };
+  'limit.minStopBufferPct': { status: LimitStatus; threshold: string; actual: string };
+  'limit.maxCrossExposure': { status: LimitStatus; threshold: string; actual: string };
+  /** Passes because there is no liquidation price to be near. */
+  'limit.noLiquidation': { limit: LimitKey };
+  /** Passes: an isolated order adds no cross exposure. */
+  'limit.isolatedNoCrossExposure': { limit: LimitKey };
+  /** Cannot be checked: an input it needs is not known. */
+  'limit.unchecked': { limit: LimitKey; cause: Reason };
+  'figure.noSizeLimit': Record<string, never>;
+  'figure.sizeIndependentLimit': { limit: LimitKey };
+  'figure.noSizeFits': Record<string, never>;
+  'figure.cappedByMax': { max: string };
+  'figure.noFundingRate': Record<string, never>;
+  'figure.isolatedNoStress': Record<string, never>;
+  'figure.noAccountLiquidation': Record<string, never>;
+  'figure.reduceOnlyNoPosition': Record<string, never>;
+  'stop.beyondLiquidation': { stop: string; liquidation: string };
+  'stop.insideBuffer': { buffer: string; threshold: string };
 
   // --- the background ----------------------------------------------------------------------
   'evaluate.formNotFound': { cause: Reason };
@@ -134,9 +170,17 @@ export interface ReasonParams {
   'evaluate.enterSize': Record<string, never>;
   'evaluate.positionUnknown': { symbol: string; cause: Reason };
   'evaluate.venueNotSupported': { venue: string };
+  /** A hook the adapter relies on is gone from a loaded page: figures disabled, not guessed. */
+  'evaluate.pageChanged': { item: ItemCode; cause: Reason };
+  'evaluate.accountModeNotSupported': { mode: 'multi' | 'portfolio' | 'unified' };
+  'evaluate.noContractValue': { symbol: string };
+  'evaluate.costNeedsFee': Record<string, never>;
+  'evaluate.venueOff': { venue: string };
+  'assume.costUnit': { takerPct: string };
+  'assume.reduceOnlyUnread': { cause: Reason };
+  'assume.settingsMaintenance': { rate: string; symbol: string };
   'cross.loggedOut': Record<string, never>;
   'cross.loginUnknown': { cause: Reason };
-  'cross.assetMode': { mode: 'multi' | 'portfolio' };
   'cross.assetModeUnknown': Record<string, never>;
   'cross.otherPositionsUnknown': { cause: Reason };
   'cross.walletUnknown': { cause: Reason };
@@ -152,6 +196,7 @@ export interface ReasonParams {
   'setting.range': { min: string; max: string; minIncluded: 'yes' | 'no'; maxIncluded: 'yes' | 'no'; integer: 'yes' | 'no' };
   'setting.notNumber': Record<string, never>;
   'setting.notBoolean': Record<string, never>;
+  'setting.notOneOf': { allowed: string };
   'setting.unknown': Record<string, never>;
   'background.unreachable': { detail: string };
   'background.refused': { detail: string };
@@ -188,6 +233,8 @@ export const REASON_PARAMS = {
   'page.formUnitMismatch': ['unit', 'address'],
   'page.unsupportedQuote': ['symbol'],
   'page.datedContract': ['symbol'],
+  'page.builderMarket': ['symbol'],
+  'page.sideUnknown': [],
   'page.marketOrder': [],
   'page.tpslOff': [],
   'page.orderButtonsMismatch': ['buttons'],
@@ -199,6 +246,9 @@ export const REASON_PARAMS = {
   'page.numberFormatContradicted': ['lang', 'expected', 'text'],
   'page.numberFormatUnknown': ['lang'],
   'page.notANumber': ['text'],
+  'page.sideLeverages': ['long', 'short'],
+  'page.walletNotShown': [],
+  'page.marginModeMismatch': ['form', 'panel'],
   'positions.loginUnknown': [],
   'positions.tabNotSelected': [],
   'positions.loading': [],
@@ -210,6 +260,7 @@ export const REASON_PARAMS = {
   'positions.structure': ['item'],
   'positions.cellCount': ['cells', 'columns'],
   'positions.column': ['column'],
+  'positions.ownMismatch': ['shown', 'rows'],
   'input.missing': ['field'],
   'input.notDecimal': ['field'],
   'input.notPositive': ['field', 'value'],
@@ -251,19 +302,43 @@ export const REASON_PARAMS = {
   'assume.marketFill': [],
   'assume.maintenanceRate': ['rate', 'symbol'],
   'assume.partialTierTable': ['symbol'],
-  'limit.maxLoss': ['ok', 'limit', 'actual'],
-  'limit.maxLossPct': ['ok', 'limit', 'actual'],
-  'limit.minLiquidationDistancePct': ['ok', 'limit', 'actual'],
-  'limit.maxLeverage': ['ok', 'limit', 'actual'],
+  'limit.maxLeverage': ['status', 'threshold', 'actual'],
+  'limit.maxLoss': ['status', 'threshold', 'actual'],
+  'limit.maxLossPct': ['status', 'threshold', 'actual'],
+  'limit.maxStopLossPct': ['status', 'threshold', 'actual'],
+  'limit.minLiquidationDistancePct': ['status', 'threshold', 'actual'],
+  'limit.stopLossRequired': ['status'],
+  'limit.minStopBufferPct': ['status', 'threshold', 'actual'],
+  'limit.maxCrossExposure': ['status', 'threshold', 'actual'],
+  'limit.noLiquidation': ['limit'],
+  'limit.isolatedNoCrossExposure': ['limit'],
+  'limit.unchecked': ['limit', 'cause'],
+  'figure.noSizeLimit': [],
+  'figure.sizeIndependentLimit': ['limit'],
+  'figure.noSizeFits': [],
+  'figure.cappedByMax': ['max'],
+  'figure.noFundingRate': [],
+  'figure.isolatedNoStress': [],
+  'figure.noAccountLiquidation': [],
+  'figure.reduceOnlyNoPosition': [],
+  'stop.beyondLiquidation': ['stop', 'liquidation'],
+  'stop.insideBuffer': ['buffer', 'threshold'],
   'evaluate.formNotFound': ['cause'],
   'evaluate.cantRead': ['item', 'cause'],
   'evaluate.notSupported': ['item', 'cause'],
   'evaluate.enterSize': [],
   'evaluate.positionUnknown': ['symbol', 'cause'],
   'evaluate.venueNotSupported': ['venue'],
+  'evaluate.pageChanged': ['item', 'cause'],
+  'evaluate.accountModeNotSupported': ['mode'],
+  'evaluate.noContractValue': ['symbol'],
+  'evaluate.costNeedsFee': [],
+  'evaluate.venueOff': ['venue'],
+  'assume.costUnit': ['takerPct'],
+  'assume.reduceOnlyUnread': ['cause'],
+  'assume.settingsMaintenance': ['rate', 'symbol'],
   'cross.loggedOut': [],
   'cross.loginUnknown': ['cause'],
-  'cross.assetMode': ['mode'],
   'cross.assetModeUnknown': [],
   'cross.otherPositionsUnknown': ['cause'],
   'cross.walletUnknown': ['cause'],
@@ -279,6 +354,7 @@ export const REASON_PARAMS = {
   'setting.range': ['min', 'max', 'minIncluded', 'maxIncluded', 'integer'],
   'setting.notNumber': [],
   'setting.notBoolean': [],
+  'setting.notOneOf': ['allowed'],
   'setting.unknown': [],
   'background.unreachable': ['detail'],
   'background.refused': ['detail'],
@@ -288,6 +364,8 @@ export const REASON_PARAMS = {
 /** Parameters that hold an item code, a nested reason or a count (the rest are strings). */
 export const ITEM_PARAMS: ReadonlySet<string> = new Set(['item']);
 export const REASON_PARAM_NAMES: ReadonlySet<string> = new Set(['cause']);
+/** Parameters that name a risk limit (a LimitKey). */
+export const LIMIT_PARAMS: ReadonlySet<string> = new Set(['limit']);
 export const NUMBER_PARAMS: ReadonlySet<string> = new Set(['count', 'missing', 'rows', 'cells', 'columns']);
 
 // Compile-time check: every parameter of every code is listed in REASON_PARAMS.

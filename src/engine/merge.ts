@@ -1,5 +1,5 @@
 import { type Dec } from '../shared/decimal';
-import type { Mode, Side } from '../contracts/evaluation';
+import type { Mode, OrderEffect, Side } from '../contracts/evaluation';
 import { reason, type Reason } from '../contracts/reasons';
 
 /**
@@ -33,6 +33,8 @@ export interface MergedLeg {
   realizedPnl: Dec;
   /** The part of the order that opens new exposure (it needs initial margin). */
   openedQuantity: Dec;
+  /** What the order does to the position. */
+  effect: OrderEffect;
 }
 
 export interface MergeInput {
@@ -50,6 +52,17 @@ export interface MergeInput {
 
 const other = (side: Side): Side => (side === 'long' ? 'short' : 'long');
 
+/**
+ * The size a reduce-only order can close: at most the position it acts against (0 when there is none
+ * in the other direction, or none at all).
+ */
+export function reducibleSize(input: Pick<MergeInput, 'existing' | 'side' | 'action' | 'positionMode'>): Dec | null {
+  const { existing, side, action, positionMode } = input;
+  const direction = action === 'open' ? side : other(side);
+  const target = positionMode === 'hedge' ? existing.find((leg) => leg.side === side) : existing[0];
+  return target && target.side !== direction ? target.size : null;
+}
+
 export function mergeOrder(input: MergeInput): MergedLeg {
   const { existing, side, action, positionMode, quantity: q1, price, leverage, assumptions } = input;
   const direction = action === 'open' ? side : other(side);
@@ -60,8 +73,8 @@ export function mergeOrder(input: MergeInput): MergedLeg {
   const newMargin = (q: Dec) => q.times(price).div(leverage);
 
   if (!target) {
-    if (action === 'close') return { leg: null, opposite, isolatedMargin: zero, realizedPnl: zero, openedQuantity: zero };
-    return { leg: { side: direction, size: q1, entry: price }, opposite, isolatedMargin: newMargin(q1), realizedPnl: zero, openedQuantity: q1 };
+    if (action === 'close') return { leg: null, opposite, isolatedMargin: zero, realizedPnl: zero, openedQuantity: zero, effect: 'closes' };
+    return { leg: { side: direction, size: q1, entry: price }, opposite, isolatedMargin: newMargin(q1), realizedPnl: zero, openedQuantity: q1, effect: 'opens' };
   }
 
   const q0 = target.size;
@@ -76,7 +89,7 @@ export function mergeOrder(input: MergeInput): MergedLeg {
   if (target.side === direction) {
     const size = q0.plus(q1);
     const entry = q0.times(target.entry).plus(q1.times(price)).div(size);
-    return { leg: { side: direction, size, entry }, opposite, isolatedMargin: margin0.plus(newMargin(q1)), realizedPnl: zero, openedQuantity: q1 };
+    return { leg: { side: direction, size, entry }, opposite, isolatedMargin: margin0.plus(newMargin(q1)), realizedPnl: zero, openedQuantity: q1, effect: 'adds' };
   }
 
   const closed = q1.gt(q0) ? q0 : q1;
@@ -85,12 +98,12 @@ export function mergeOrder(input: MergeInput): MergedLeg {
   if (q1.lt(q0)) {
     assumptions.push(reason('assume.reducedMarginProRata'));
     const size = q0.minus(q1);
-    return { leg: { side: target.side, size, entry: target.entry }, opposite, isolatedMargin: margin0.times(size).div(q0), realizedPnl, openedQuantity: zero };
+    return { leg: { side: target.side, size, entry: target.entry }, opposite, isolatedMargin: margin0.times(size).div(q0), realizedPnl, openedQuantity: zero, effect: 'reduces' };
   }
   const rest = q1.minus(q0);
   if (rest.isZero() || positionMode === 'hedge') {
     if (rest.gt(0)) assumptions.push(reason('assume.closeLargerThanPosition', { side: target.side }));
-    return { leg: null, opposite, isolatedMargin: zero, realizedPnl, openedQuantity: zero };
+    return { leg: null, opposite, isolatedMargin: zero, realizedPnl, openedQuantity: zero, effect: 'closes' };
   }
-  return { leg: { side: direction, size: rest, entry: price }, opposite, isolatedMargin: newMargin(rest), realizedPnl, openedQuantity: rest };
+  return { leg: { side: direction, size: rest, entry: price }, opposite, isolatedMargin: newMargin(rest), realizedPnl, openedQuantity: rest, effect: 'flips' };
 }

@@ -8,11 +8,11 @@
  * Per-venue fields are generated from the venue registry: shared code names no venue.
  */
 import { D } from './decimal.ts';
-import type { RiskLimits } from '../contracts/evaluation.ts';
+import { NUMBER_LIMIT_KEYS, type NumberLimitKey, type RiskLimits } from '../contracts/evaluation.ts';
 import { reason, type Reason } from '../contracts/reasons.ts';
 import { VENUES, type VenueId } from '../venues/registry.ts';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const SETTINGS_KEY = 'settings';
 export const NOTICE_KEY = 'settingsNotice';
 export const BACKUPS_KEY = 'settingsBackups';
@@ -21,8 +21,14 @@ const LEGACY_BACKUP_KEY = 'settingsBackup';
 /** How many backups of unreadable settings are kept (oldest dropped first). */
 export const MAX_BACKUPS = 10;
 
-export const LIMIT_KEYS = ['maxLoss', 'maxLossPct', 'minLiquidationDistancePct', 'maxLeverage'] as const satisfies readonly (keyof RiskLimits)[];
-export type LimitKey = (typeof LIMIT_KEYS)[number];
+
+export const PRE_SUBMIT_CHECKS = ['off', 'warn', 'confirm'] as const;
+export type PreSubmitCheck = (typeof PRE_SUBMIT_CHECKS)[number];
+export const THEMES = ['auto', 'dark', 'light'] as const;
+export type Theme = (typeof THEMES)[number];
+/** 'auto': by the figure's size (prices by their magnitude, money to 2 places); a number: that many decimals. */
+export const FIGURE_DECIMALS = ['auto', '0', '1', '2', '3', '4', '5', '6', '7', '8'] as const;
+export type FigureDecimals = (typeof FIGURE_DECIMALS)[number];
 
 export interface VenueFees {
   /** Percent of notional (0.05 = 0.05 %), as the exchange's fee page shows it. */
@@ -32,12 +38,20 @@ export interface VenueFees {
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
-  /** Decimal strings; null = no limit. */
-  limits: Record<LimitKey, string | null>;
+  /** Decimal strings; null = no limit. Percentages as percent ("2" = 2 %). */
+  limits: Record<NumberLimitKey, string | null> & { stopLossRequired: boolean };
   fees: Record<VenueId, VenueFees>;
+  /** Per venue: whether Margin Lens runs on its pages. */
+  venues: Record<VenueId, { enabled: boolean }>;
+  /** Per venue: the maintenance rate (%) for symbols without a bundled tier table; null = the registry's assumption. */
+  maintenance: Record<VenueId, { ratePct: string | null }>;
+  /** Hours a position is held, for the funding carry. */
+  fundingHoldHours: string;
+  /** Before a click on the exchange's submit button: nothing, a red warning, or a confirm step. */
+  preSubmitCheck: PreSubmitCheck;
+  theme: Theme;
+  figureDecimals: FigureDecimals;
   panelCollapsed: boolean;
-  /** Ask for a confirmation look at the figures before submit (off by default). */
-  preSubmitCheck: boolean;
 }
 
 export type SettingValue = string | boolean | null;
@@ -78,26 +92,38 @@ export interface Range {
 
 export type SettingSpec =
   | { kind: 'decimal'; path: string; defaultValue: string | null; range: Range }
-  | { kind: 'boolean'; path: string; defaultValue: boolean };
+  | { kind: 'boolean'; path: string; defaultValue: boolean }
+  | { kind: 'choice'; path: string; defaultValue: string; choices: readonly string[] };
 
 const PLAIN_INPUT = /^\d{1,20}(\.\d{1,20})?$/;
 const MAX_INPUT = 64;
 
 const decimal = (path: string, defaultValue: string | null, range: Range): SettingSpec => ({ kind: 'decimal', path, defaultValue, range });
 const boolean = (path: string, defaultValue: boolean): SettingSpec => ({ kind: 'boolean', path, defaultValue });
+const choice = (path: string, defaultValue: string, choices: readonly string[]): SettingSpec => ({ kind: 'choice', path, defaultValue, choices });
 const FEE_RANGE: Range = { min: '0', max: '1', minIncluded: true, maxIncluded: true };
+const PERCENT: Range = { min: '0', max: '100', minIncluded: false, maxIncluded: true };
 
 export const SETTING_SPECS: readonly SettingSpec[] = [
-  decimal('limits.maxLoss', null, { min: '0', max: '1000000000', minIncluded: false, maxIncluded: true }),
-  decimal('limits.maxLossPct', null, { min: '0', max: '100', minIncluded: false, maxIncluded: true }),
-  decimal('limits.minLiquidationDistancePct', null, { min: '0', max: '100', minIncluded: false, maxIncluded: false }),
   decimal('limits.maxLeverage', null, { min: '1', max: '200', minIncluded: true, maxIncluded: true, integer: true }),
+  decimal('limits.maxLoss', null, { min: '0', max: '1000000000', minIncluded: false, maxIncluded: true }),
+  decimal('limits.maxLossPct', null, PERCENT),
+  decimal('limits.maxStopLossPct', null, PERCENT),
+  decimal('limits.minLiquidationDistancePct', null, { min: '0', max: '100', minIncluded: false, maxIncluded: false }),
+  boolean('limits.stopLossRequired', false),
+  decimal('limits.minStopBufferPct', null, { min: '0', max: '100', minIncluded: false, maxIncluded: false }),
+  decimal('limits.maxCrossExposure', null, { min: '0', max: '1000', minIncluded: false, maxIncluded: true }),
   ...VENUES.flatMap((venue) => [
     decimal(`fees.${venue.id}.makerPct`, venue.fees.makerPct, FEE_RANGE),
     decimal(`fees.${venue.id}.takerPct`, venue.fees.takerPct, FEE_RANGE),
+    boolean(`venues.${venue.id}.enabled`, true),
+    decimal(`maintenance.${venue.id}.ratePct`, null, { min: '0', max: '50', minIncluded: false, maxIncluded: true }),
   ]),
+  decimal('fundingHoldHours', '8', { min: '0', max: '8760', minIncluded: false, maxIncluded: true }),
+  choice('preSubmitCheck', 'warn', PRE_SUBMIT_CHECKS),
+  choice('theme', 'auto', THEMES),
+  choice('figureDecimals', 'auto', FIGURE_DECIMALS),
   boolean('panelCollapsed', false),
-  boolean('preSubmitCheck', false),
 ];
 
 const SPEC_BY_PATH = new Map(SETTING_SPECS.map((spec) => [spec.path, spec]));
@@ -157,6 +183,9 @@ function rangeReason(range: Range): Reason {
 /** One value against its spec: the normalised value, or why not. Shared by user input and stored data. */
 export function checkValue(spec: SettingSpec, input: unknown): { value: SettingValue } | { reason: Reason } {
   if (spec.kind === 'boolean') return typeof input === 'boolean' ? { value: input } : { reason: reason('setting.notBoolean') };
+  if (spec.kind === 'choice') {
+    return typeof input === 'string' && spec.choices.includes(input) ? { value: input } : { reason: reason('setting.notOneOf', { allowed: spec.choices.join(', ') }) };
+  }
   if (input === null || (typeof input === 'string' && input.trim() === '')) {
     return spec.defaultValue === null ? { value: null } : { reason: rangeReason(spec.range) };
   }
@@ -177,7 +206,9 @@ export function isSettingsPatchShape(value: unknown): value is SettingsPatch {
   return Object.entries(value).every(([path, v]) => {
     const spec = SPEC_BY_PATH.get(path);
     if (!spec) return false;
-    return spec.kind === 'boolean' ? typeof v === 'boolean' : v === null || (typeof v === 'string' && v.length <= MAX_INPUT);
+    if (spec.kind === 'boolean') return typeof v === 'boolean';
+    if (spec.kind === 'choice') return typeof v === 'string' && v.length <= MAX_INPUT;
+    return v === null || (typeof v === 'string' && v.length <= MAX_INPUT);
   });
 }
 
@@ -223,6 +254,8 @@ export const MIGRATIONS: Migrations = {
     }
     return { ...old, fees };
   },
+  // Version 3: the pre-submit check has three settings; "on" (which only warned) is "warn".
+  2: (old) => (typeof old.preSubmitCheck === 'boolean' ? { ...old, preSubmitCheck: old.preSubmitCheck ? 'warn' : 'off' } : old),
 };
 
 /** Brings a stored object up to `target` (the current version) step by step; a problem when it cannot. */
@@ -341,14 +374,48 @@ export async function saveSettings(
 /** The engine's RiskLimits (unset limits omitted). */
 export function riskLimits(settings: Settings): RiskLimits {
   const limits: RiskLimits = {};
-  for (const key of LIMIT_KEYS) {
+  for (const key of NUMBER_LIMIT_KEYS) {
     const value = settings.limits[key];
     if (value !== null) limits[key] = value;
   }
+  if (settings.limits.stopLossRequired) limits.stopLossRequired = true;
   return limits;
 }
 
 /** A fee percent as a fraction of notional (0.05 % → "0.0005"), the unit OrderScenario uses. */
 export function feeRate(pct: string): string {
   return new D(pct).div(100).toFixed();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export and import (the options page). The export is the stored object itself: `{ version, …key paths }`.
+
+export interface ImportReport {
+  /** The valid values, as a patch to save. */
+  patch: SettingsPatch;
+  /** Key paths taken from the file. */
+  kept: string[];
+  /** Key paths the file had but that are invalid, each with why; they are not saved. */
+  rejected: SettingsFieldError[];
+}
+
+/**
+ * What an imported file would change: every known key path it holds, checked like user input after the
+ * file is brought up to this version. A file that is no settings object at all is refused as a whole.
+ */
+export function importReport(raw: unknown, migrations: Migrations = MIGRATIONS): ImportReport | { problem: Reason } {
+  if (!isRecord(raw)) return { problem: reason('settings.notObject') };
+  const migrated = migrate(raw, migrations);
+  if ('problem' in migrated) return { problem: migrated.problem };
+  const report: ImportReport = { patch: {}, kept: [], rejected: [] };
+  for (const spec of SETTING_SPECS) {
+    const value = getPath(migrated.value, spec.path);
+    if (value === undefined || spec.path === 'panelCollapsed') continue;
+    const result = checkValue(spec, value);
+    if ('value' in result) {
+      report.patch[spec.path] = result.value;
+      report.kept.push(spec.path);
+    } else report.rejected.push({ field: spec.path, reason: result.reason });
+  }
+  return report;
 }

@@ -16,7 +16,7 @@ function modeFigures(overrides: Partial<ModeFigures>): ModeFigures {
 }
 
 function side(s: 'long' | 'short', isolated: Partial<ModeFigures>, cross: Partial<ModeFigures>): SideEvaluation {
-  return { side: s, resulting: null, isolated: modeFigures(isolated), cross: modeFigures(cross) };
+  return { side: s, resulting: null, effect: 'opens', axis: null, isolated: modeFigures(isolated), cross: modeFigures(cross) };
 }
 
 const walletUnknown = reason('cross.walletUnknown', { cause: reason('page.notShownYet', { item: 'walletBalance' }) });

@@ -5,7 +5,7 @@ import { createHandlers, type HandlerDeps } from '../../src/background/handlers.
 import { createRouter, type RouterIdentity } from '../../src/background/router.ts';
 import { createSettingsService } from '../../src/background/settings-service.ts';
 import { createTabStatusStore, type TabStatusStore } from '../../src/background/tab-status.ts';
-import { CsToBg, UiToBg, type EvaluateResult, type TabStatus } from '../../src/contracts/messages.ts';
+import { CsToBg, UiToBg, type EvaluateResult, type PanelState, type TabStatus } from '../../src/contracts/messages.ts';
 import { reason } from '../../src/contracts/reasons.ts';
 import { evaluateSnapshot } from '../../src/background/evaluate.ts';
 import { DEFAULT_SETTINGS, type KeyValueArea } from '../../src/shared/settings.ts';
@@ -26,6 +26,8 @@ const popup = popupSender;
 
 const RESULT: EvaluateResult = { unavailable: [reason('evaluate.enterSize')] };
 const GARBAGE_NOTICE = reason('settings.reset', { cause: reason('settings.notObject') });
+/** The panel state of default settings, with some fields changed. */
+const panel = (changes: Partial<PanelState> = {}): PanelState => ({ collapsed: false, preSubmitCheck: 'warn', theme: 'auto', enabled: true, notice: null, ...changes });
 
 function setup(
   evaluate: HandlerDeps['evaluate'] = () => RESULT,
@@ -174,30 +176,33 @@ describe('routing', () => {
 
   it('panel: the content script reads and sets only the collapsed flag', async () => {
     const { route } = setup();
-    expect(await route({ type: CsToBg.panelGet }, contentScript)).toEqual({ panel: { collapsed: false, preSubmitCheck: false, notice: null } });
-    expect(await route({ type: CsToBg.panelSet, collapsed: true }, contentScript)).toEqual({
-      panel: { collapsed: true, preSubmitCheck: false, notice: null },
-    });
+    expect(await route({ type: CsToBg.panelGet, venue: 'binance-usdm' }, contentScript)).toEqual({ panel: panel() });
+    expect(await route({ type: CsToBg.panelSet, venue: 'binance-usdm', collapsed: true }, contentScript)).toEqual({ panel: panel({ collapsed: true }) });
     expect(await route({ type: UiToBg.settingsGet }, popup)).toMatchObject({ settings: { panelCollapsed: true } });
+  });
+
+  it("panel: each venue's page learns whether it is switched on, and the check and theme the options page set", async () => {
+    const { route } = setup();
+    await route({ type: UiToBg.settingsSet, patch: { 'venues.okx.enabled': false, preSubmitCheck: 'confirm', theme: 'dark' } }, optionsPage);
+    expect(await route({ type: CsToBg.panelGet, venue: 'okx' }, contentScript)).toEqual({ panel: panel({ enabled: false, preSubmitCheck: 'confirm', theme: 'dark' }) });
+    expect(await route({ type: CsToBg.panelGet, venue: 'bybit' }, contentScript)).toEqual({ panel: panel({ preSubmitCheck: 'confirm', theme: 'dark' }) });
   });
 
   it('a corrupted store: the options page, the panel and the pop-up get the notice; a save from the options page clears it', async () => {
     await fakeBrowser.storage.local.set({ settings: 'garbage' });
     const { route } = setup();
     expect(await route({ type: UiToBg.settingsGet }, optionsPage)).toEqual({ settings: DEFAULT_SETTINGS, notice: GARBAGE_NOTICE });
-    expect(await route({ type: CsToBg.panelGet }, contentScript)).toEqual({
-      panel: { collapsed: false, preSubmitCheck: false, notice: GARBAGE_NOTICE },
-    });
+    expect(await route({ type: CsToBg.panelGet, venue: 'binance-usdm' }, contentScript)).toEqual({ panel: panel({ notice: GARBAGE_NOTICE }) });
     expect(await route({ type: UiToBg.statusGet, tabId: 5 }, popup)).toEqual({ status: null, notice: GARBAGE_NOTICE });
     expect(await route({ type: UiToBg.statusGet, tabId: null }, popup)).toEqual({ status: null, notice: GARBAGE_NOTICE });
     // A panel toggle is not an acknowledgement: the notice stays.
-    expect(await route({ type: CsToBg.panelSet, collapsed: true }, contentScript)).toEqual({
-      panel: { collapsed: true, preSubmitCheck: false, notice: GARBAGE_NOTICE },
+    expect(await route({ type: CsToBg.panelSet, venue: 'binance-usdm', collapsed: true }, contentScript)).toEqual({
+      panel: panel({ collapsed: true, notice: GARBAGE_NOTICE }),
     });
     expect(await route({ type: UiToBg.settingsGet }, optionsPage)).toMatchObject({ notice: GARBAGE_NOTICE });
     await route({ type: UiToBg.settingsSet, patch: {} }, optionsPage);
     expect(await route({ type: UiToBg.settingsGet }, optionsPage)).toMatchObject({ notice: null });
-    expect(await route({ type: CsToBg.panelGet }, contentScript)).toMatchObject({ panel: { notice: null } });
+    expect(await route({ type: CsToBg.panelGet, venue: 'binance-usdm' }, contentScript)).toMatchObject({ panel: { notice: null } });
     expect(await route({ type: UiToBg.statusGet, tabId: 5 }, popup)).toEqual({ status: null, notice: null });
   });
 
@@ -205,7 +210,7 @@ describe('routing', () => {
     ['an entry of the previous format (reasons as text, no venue)', { url: PAGE_URL, symbol: 'BTCUSDT', updatedAt: 1, result: { unavailable: 'enter a quantity' } }],
     ['reasons as text with a venue', { url: PAGE_URL, venue: 'binance-usdm', symbol: 'BTCUSDT', updatedAt: 1, result: { unavailable: 'text' } }],
     ['an unknown reason code', { url: PAGE_URL, venue: 'binance-usdm', symbol: 'BTCUSDT', updatedAt: 1, result: { unavailable: [{ code: 'evaluate.gone', params: {} }] } }],
-    ['a venue not in the registry', { url: PAGE_URL, venue: 'bybit', symbol: 'BTCUSDT', updatedAt: 1, result: RESULT }],
+    ['a venue not in the registry', { url: PAGE_URL, venue: 'kraken-futures', symbol: 'BTCUSDT', updatedAt: 1, result: RESULT }],
     ['junk', 'junk'],
     ['null', null],
   ])('a foreign tab status in storage.session (%s) is answered as none, and removed', async (_name, stored) => {
@@ -285,6 +290,6 @@ describe('sender fixtures', () => {
     const { route } = setup();
     const senders: Runtime.MessageSender[] = [popup, optionsPage];
     for (const sender of senders) expect(await route({ type: UiToBg.settingsGet }, sender)).toMatchObject({ notice: null });
-    expect(await route({ type: CsToBg.panelGet }, contentScript)).toMatchObject({ panel: { collapsed: false } });
+    expect(await route({ type: CsToBg.panelGet, venue: 'binance-usdm' }, contentScript)).toMatchObject({ panel: { collapsed: false } });
   });
 });

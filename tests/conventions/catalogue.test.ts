@@ -6,18 +6,19 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ITEMS, ITEM_PARAMS, NUMBER_PARAMS, REASON_PARAMS, REASON_PARAM_NAMES, type Reason } from '../../src/contracts/reasons';
+import { ITEMS, ITEM_PARAMS, LIMIT_PARAMS, NUMBER_PARAMS, REASON_PARAMS, REASON_PARAM_NAMES, type Reason } from '../../src/contracts/reasons';
 import { en } from '../../src/ui/text/en';
-import { itemLabel, say } from '../../src/ui/text';
+import { itemLabel, limitLabel, say } from '../../src/ui/text';
 
 /** Sample parameters for a code: an item, a count, a nested reason, or text that must appear. */
 function sample(code: keyof typeof REASON_PARAMS): Reason {
   const params: Record<string, unknown> = {};
   for (const name of REASON_PARAMS[code] as readonly string[]) {
     if (ITEM_PARAMS.has(name)) params[name] = 'markPrice';
+    else if (LIMIT_PARAMS.has(name)) params[name] = 'minStopBufferPct';
     else if (NUMBER_PARAMS.has(name)) params[name] = 7;
     else if (REASON_PARAM_NAMES.has(name)) params[name] = { code: 'page.notFound', params: { item: 'quantity' } };
-    else params[name] = name === 'ok' || name.endsWith('Included') || name === 'integer' || name === 'beyondTable' ? 'yes' : name === 'side' ? 'long' : name === 'mode' ? 'multi' : name === 'expected' ? 'dot' : `«${name}»`;
+    else params[name] = name === 'ok' || name.endsWith('Included') || name === 'integer' || name === 'beyondTable' ? 'yes' : name === 'side' ? 'long' : name === 'status' ? 'fail' : name === 'mode' ? 'multi' : name === 'expected' ? 'dot' : `«${name}»`;
   }
   return { code, params } as Reason;
 }
@@ -32,6 +33,7 @@ describe('the text catalogue', () => {
     for (const [name, value] of Object.entries(reason.params)) {
       if (typeof value === 'string' && value.startsWith('«')) expect(text, `${code} shows ${name}`).toContain(value);
       if (ITEM_PARAMS.has(name)) expect(text, `${code} names the item`).toContain(itemLabel('markPrice'));
+      if (LIMIT_PARAMS.has(name)) expect(text, `${code} names the limit`).toContain(limitLabel('minStopBufferPct'));
       if (REASON_PARAM_NAMES.has(name)) expect(text, `${code} says its cause`).toContain(itemLabel('quantity'));
     }
   });
@@ -39,6 +41,7 @@ describe('the text catalogue', () => {
   it('labels every item and every input source', () => {
     for (const item of ITEMS) expect(en.items[item].length, item).toBeGreaterThan(1);
     for (const [source, words] of Object.entries(en.sources)) expect(words.length, source).toBeGreaterThan(1);
+    for (const [key, words] of Object.entries(en.limits)) expect(words.length, key).toBeGreaterThan(1);
   });
 
   it('has no words for a code that does not exist', () => {

@@ -5,12 +5,12 @@
  * Options: --browser chromium|firefox (one browser only), --grep <text> (check names), E2E_SEED=<n>.
  */
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { startStandinServer, type StandinServer } from '../sites/server';
 import { createServer } from 'vite';
 import { launchChromium, launchFirefox, type BrowserName, type TestBrowser } from '../support/browsers';
-import type { BrowserCheck } from './checks';
+import type { BrowserCheck } from './check';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -58,8 +58,15 @@ async function loadChecks(): Promise<{ checks: BrowserCheck[]; close(): Promise<
     appType: 'custom',
     server: { middlewareMode: true, hmr: false, ws: false },
   });
-  const mod = (await vite.ssrLoadModule('/tests/e2e/checks.ts')) as typeof import('./checks');
-  return { checks: mod.CHECKS, close: () => vite.close() };
+  // Every file in tests/e2e/checks/ (one per venue, one per feature) exports its CHECKS.
+  const files = readdirSync(path.join(ROOT, 'tests/e2e/checks')).filter((f) => f.endsWith('.ts')).sort();
+  const checks: BrowserCheck[] = [];
+  for (const file of files) {
+    const mod = (await vite.ssrLoadModule(`/tests/e2e/checks/${file}`)) as { CHECKS: BrowserCheck[] };
+    checks.push(...mod.CHECKS);
+  }
+  const ordered = [...checks.filter((c) => !c.last), ...checks.filter((c) => c.last)];
+  return { checks: ordered, close: () => vite.close() };
 }
 
 async function runBrowser(

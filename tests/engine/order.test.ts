@@ -126,10 +126,10 @@ describe('evaluateOrder', () => {
 
   it('checks the trader\'s limits', () => {
     const e = ok(evaluateOrder(btcOrder({ top: { limits: { maxLoss: '2000', maxLossPct: '10', minLiquidationDistancePct: '3', maxLeverage: '10' } } })));
-    const checks = side(e, 'long').isolated.limitChecks;
-    expect(Object.fromEntries(checks.map((c) => [c.limit, c.ok]))).toEqual({ maxLoss: true, maxLossPct: false, minLiquidationDistancePct: true, maxLeverage: false });
-    expect(checks.find((c) => c.limit === 'maxLoss')!.reason).toEqual(reason('limit.maxLoss', { ok: 'yes', limit: '2000', actual: '1540.25' }));
-    expect(checks.find((c) => c.limit === 'maxLeverage')!.reason).toEqual(reason('limit.maxLeverage', { ok: 'no', limit: '10', actual: '20' }));
+    const checks = side(e, 'long').isolated.limits;
+    expect(Object.fromEntries(checks.map((c) => [c.limit, c.status]))).toEqual({ maxLoss: 'pass', maxLossPct: 'fail', minLiquidationDistancePct: 'pass', maxLeverage: 'fail' });
+    expect(checks.find((c) => c.limit === 'maxLoss')!.reason).toEqual(reason('limit.maxLoss', { status: 'pass', threshold: '2000', actual: '1540.25' }));
+    expect(checks.find((c) => c.limit === 'maxLeverage')!.reason).toEqual(reason('limit.maxLeverage', { status: 'fail', threshold: '10', actual: '20' }));
   });
 
   it.each([

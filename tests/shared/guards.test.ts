@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { CsToBg, UiToBg, type TabStatus } from '../../src/contracts/messages.ts';
 import { reasonCheck, requestProblem, snapshotProblem, tabStatusProblem } from '../../src/contracts/guards.ts';
 import { reason, type Reason } from '../../src/contracts/reasons.ts';
+import type { CalculatorInput } from '../../src/contracts/evaluation.ts';
 import { evaluateSnapshot } from '../../src/background/evaluate.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
 import { VENUE_IDS } from '../../src/venues/registry.ts';
@@ -41,7 +42,7 @@ describe('FormSnapshot guard', () => {
     ['exponent notation', (s: any) => (s.quantity.value = '1e-3'), 'snapshot.quantity.value'],
     ['grouping separators', (s: any) => (s.price.value = '65,000'), 'snapshot.price.value'],
     ['a negative price', (s: any) => (s.price.value = '-1'), 'snapshot.price.value'],
-    ['a venue not in the registry', (s: any) => (s.venue = 'bybit'), 'snapshot.venue'],
+    ['a venue not in the registry', (s: any) => (s.venue = 'kraken-futures'), 'snapshot.venue'],
     ['the engine rule name instead of the venue id', (s: any) => (s.venue = 'binance'), 'snapshot.venue'],
     ['no venue', (s: any) => delete s.venue, 'snapshot.venue'],
     ['an unknown top-level field', (s: any) => (s.extra = 1), 'snapshot.extra'],
@@ -130,7 +131,7 @@ describe('tab status guard (what storage.session hands back)', () => {
       ownPositions: read([positionRow({ symbol: 'BTCUSDT', size: '0.2', entryPrice: '60000', markPrice: '65010.1', leverage: '20' })]),
       stopLoss: read('60000'),
     }),
-    { ...DEFAULT_SETTINGS, limits: { maxLoss: '10', maxLossPct: '1', minLiquidationDistancePct: '5', maxLeverage: '10' } },
+    { ...DEFAULT_SETTINGS, limits: { ...DEFAULT_SETTINGS.limits, maxLoss: '10', maxLossPct: '1', minLiquidationDistancePct: '5', maxLeverage: '10' } },
   );
   if (!('evaluation' in computed)) throw new Error('the fixture snapshot must evaluate');
   const status = (result: TabStatus['result'] = computed): TabStatus => ({
@@ -142,7 +143,7 @@ describe('tab status guard (what storage.session hands back)', () => {
   });
 
   it('accepts what evaluateSnapshot produces (figures, inputs, assumptions, limit checks), also after a JSON round trip', () => {
-    expect(computed.evaluation.sides[0]!.isolated.limitChecks.length).toBeGreaterThan(0);
+    expect(computed.evaluation.sides[0]!.isolated.limits.length).toBeGreaterThan(0);
     expect(tabStatusProblem(status())).toBeNull();
     expect(tabStatusProblem(JSON.parse(JSON.stringify(status())))).toBeNull();
   });
@@ -164,11 +165,11 @@ describe('tab status guard (what storage.session hands back)', () => {
   it.each([
     ['reasons as text (the previous format)', (s: any) => (s.result = { unavailable: 'enter a quantity' })],
     ['no venue (the previous format)', (s: any) => delete s.venue],
-    ['a venue not in the registry', (s: any) => (s.venue = 'bybit')],
+    ['a venue not in the registry', (s: any) => (s.venue = 'kraken-futures')],
     ['an unknown reason code in unavailable', (s: any) => (s.result = { unavailable: [{ code: 'evaluate.gone', params: {} }] })],
     ['an unknown reason code on a figure', (s: any) => (s.result.evaluation.sides[0].cross.liquidationPrice = { kind: 'unavailable', reason: { code: 'x', params: {} } })],
     ['an extra param in an assumption', (s: any) => s.result.evaluation.assumptions.push({ code: 'assume.marketFill', params: { extra: '1' } })],
-    ['a missing param in a limit check', (s: any) => delete s.result.evaluation.sides[0].isolated.limitChecks[0].reason.params.limit],
+    ['a missing param in a limit check', (s: any) => delete s.result.evaluation.sides[0].isolated.limits[0].reason.params.threshold],
     ['an input whose item is not an item code', (s: any) => (s.result.evaluation.inputs[0].item = 'quantity ')],
     ['a reason nested too deep', (s: any) => (s.result = { unavailable: [nested(6)] })],
     ['a figure value that is not a decimal', (s: any) => (s.result.evaluation.sides[0].isolated.liquidationPrice = { kind: 'value', value: 'NaN' })],
@@ -184,13 +185,19 @@ describe('tab status guard (what storage.session hands back)', () => {
   });
 });
 
+const calculatorInput = (): CalculatorInput => ({
+  venue: 'binance-usdm', symbol: 'BTCUSDT', side: 'long', entryPrice: '65000', leverage: '10', size: '0.1', walletBalance: '5000',
+  otherPositions: [{ symbol: 'ETHUSDT', side: 'short', size: '2', entryPrice: '3000', markPrice: '3100' }],
+});
+
 describe('request guard', () => {
   it('accepts each message type with a valid payload', () => {
     expect(requestProblem({ type: CsToBg.evaluate, snapshot: validSnapshot() })).toBeNull();
-    expect(requestProblem({ type: CsToBg.panelGet })).toBeNull();
-    expect(requestProblem({ type: CsToBg.panelSet, collapsed: true })).toBeNull();
+    expect(requestProblem({ type: CsToBg.panelGet, venue: 'binance-usdm' })).toBeNull();
+    expect(requestProblem({ type: CsToBg.panelSet, venue: 'okx', collapsed: true })).toBeNull();
+    expect(requestProblem({ type: UiToBg.calculate, input: calculatorInput() })).toBeNull();
     expect(requestProblem({ type: UiToBg.settingsGet })).toBeNull();
-    expect(requestProblem({ type: UiToBg.settingsSet, patch: { 'limits.maxLoss': '100', 'fees.binance-usdm.takerPct': '0.04', preSubmitCheck: true } })).toBeNull();
+    expect(requestProblem({ type: UiToBg.settingsSet, patch: { 'limits.maxLoss': '100', 'fees.binance-usdm.takerPct': '0.04', preSubmitCheck: 'confirm', 'venues.okx.enabled': false } })).toBeNull();
     expect(requestProblem({ type: UiToBg.statusGet, tabId: 7 })).toBeNull();
     expect(requestProblem({ type: UiToBg.statusGet, tabId: null })).toBeNull();
   });
@@ -201,14 +208,19 @@ describe('request guard', () => {
     ['no type', { snapshot: {} }, 'message.type: unknown message type'],
     ['a missing snapshot', { type: CsToBg.evaluate }, 'snapshot'],
     ['an extra payload field', { type: UiToBg.settingsGet, sneaky: 1 }, 'message.sneaky: unexpected field'],
-    ['a non-boolean collapsed flag', { type: CsToBg.panelSet, collapsed: 'yes' }, 'message.collapsed'],
+    ['a non-boolean collapsed flag', { type: CsToBg.panelSet, venue: 'bybit', collapsed: 'yes' }, 'message.collapsed'],
+    ['a panel request without a venue', { type: CsToBg.panelGet }, 'message.venue'],
+    ['a panel request for a venue not in the registry', { type: CsToBg.panelGet, venue: 'kraken-futures' }, 'message.venue'],
     ['a negative tab id', { type: UiToBg.statusGet, tabId: -1 }, 'message.tabId'],
     ['a fractional tab id', { type: UiToBg.statusGet, tabId: 1.5 }, 'message.tabId'],
     ['no tab id', { type: UiToBg.statusGet }, 'message.tabId'],
+    ['a calculator venue not in the registry', { type: UiToBg.calculate, input: { ...calculatorInput(), venue: 'kraken-futures' } }, 'message.input.venue'],
+    ['a calculator entry as a number', { type: UiToBg.calculate, input: { ...calculatorInput(), entryPrice: 65000 } }, 'message.input.entryPrice'],
+    ['a calculator field it does not know', { type: UiToBg.calculate, input: { ...calculatorInput(), apiKey: 'x' } }, 'message.input.apiKey'],
     ['a patch with an unknown key', { type: UiToBg.settingsSet, patch: { apiKey: 'x' } }, 'message.patch'],
     ['a patch with a numeric limit', { type: UiToBg.settingsSet, patch: { 'limits.maxLoss': 100 } }, 'message.patch'],
     ['a patch in the old nested shape', { type: UiToBg.settingsSet, patch: { limits: { maxLoss: '100' } } }, 'message.patch'],
-    ['a patch with a non-boolean flag', { type: UiToBg.settingsSet, patch: { preSubmitCheck: 'yes' } }, 'message.patch'],
+    ['a patch with a non-boolean flag', { type: UiToBg.settingsSet, patch: { 'venues.okx.enabled': 'no' } }, 'message.patch'],
   ])('rejects %s', (_name, message, expected) => {
     expect(requestProblem(message)).toContain(expected);
   });

@@ -11,6 +11,7 @@ import {
   SETTING_SPECS,
   applyPatch,
   feeRate,
+  importReport,
   isSettingsPatchShape,
   loadSettings,
   migrate,
@@ -25,6 +26,8 @@ const stored = async (key: string) => (await local.get([key]))[key];
 const reset = (cause: Reason) => reason('settings.reset', { cause });
 /** A fixed clock, so backups can be told apart by their time. */
 const at = (ms: number) => () => ms;
+const range = (min: string, max: string, minIncluded: 'yes' | 'no', maxIncluded: 'yes' | 'no', integer: 'yes' | 'no' = 'no') =>
+  reason('setting.range', { min, max, minIncluded, maxIncluded, integer });
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -35,19 +38,25 @@ describe('defaults', () => {
     expect(await stored(SETTINGS_KEY)).toBeUndefined();
   });
 
-  it("defaults: no limits, each venue's published fees (0.05% Binance taker), check off, panel open", () => {
+  it("defaults: no limits, each venue's published fees (0.05% Binance taker) and on, no maintenance override, check warns, panel open", () => {
     expect(riskLimits(DEFAULT_SETTINGS)).toEqual({});
     expect(DEFAULT_SETTINGS.fees['binance-usdm']).toEqual({ makerPct: '0.02', takerPct: '0.05' });
     expect(feeRate(DEFAULT_SETTINGS.fees['binance-usdm'].takerPct)).toBe('0.0005');
     for (const venue of VENUES) expect(DEFAULT_SETTINGS.fees[venue.id]).toEqual({ makerPct: venue.fees.makerPct, takerPct: venue.fees.takerPct });
-    expect(DEFAULT_SETTINGS.preSubmitCheck).toBe(false);
+    for (const venue of VENUES) expect(DEFAULT_SETTINGS.venues[venue.id]).toEqual({ enabled: true });
+    for (const venue of VENUES) expect(DEFAULT_SETTINGS.maintenance[venue.id]).toEqual({ ratePct: null });
+    expect(DEFAULT_SETTINGS.limits.stopLossRequired).toBe(false);
+    expect(DEFAULT_SETTINGS.fundingHoldHours).toBe('8');
+    expect(DEFAULT_SETTINGS.preSubmitCheck).toBe('warn');
+    expect(DEFAULT_SETTINGS.theme).toBe('auto');
+    expect(DEFAULT_SETTINGS.figureDecimals).toBe('auto');
     expect(DEFAULT_SETTINGS.panelCollapsed).toBe(false);
     expect(DEFAULT_SETTINGS.version).toBe(SETTINGS_VERSION);
   });
 
   it('every setting has a key path the patch guard accepts, and no other key passes', () => {
     for (const spec of SETTING_SPECS) {
-      const value = spec.kind === 'boolean' ? true : '1';
+      const value = spec.kind === 'boolean' ? true : spec.kind === 'choice' ? spec.choices[0] : '1';
       expect(isSettingsPatchShape({ [spec.path]: value })).toBe(true);
     }
     expect(isSettingsPatchShape({ 'fees.binance.takerFeePct': '0.04' })).toBe(false);
@@ -61,19 +70,25 @@ describe('user input', () => {
       'limits.maxLoss': ' 150.50 ',
       'limits.maxLeverage': '10',
       'limits.maxLossPct': '',
+      'limits.stopLossRequired': true,
       'fees.binance-usdm.takerPct': '0.045',
+      'maintenance.okx.ratePct': '0.40',
+      'venues.bybit.enabled': false,
+      preSubmitCheck: 'confirm',
+      fundingHoldHours: '24',
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.settings.limits).toEqual({ maxLoss: '150.5', maxLossPct: null, minLiquidationDistancePct: null, maxLeverage: '10' });
+    expect(result.settings.limits).toEqual({ ...DEFAULT_SETTINGS.limits, maxLoss: '150.5', maxLeverage: '10', stopLossRequired: true });
     expect(feeRate(result.settings.fees['binance-usdm'].takerPct)).toBe('0.00045');
-    expect(riskLimits(result.settings)).toEqual({ maxLoss: '150.5', maxLeverage: '10' });
+    expect(result.settings.maintenance.okx.ratePct).toBe('0.4');
+    expect(result.settings.venues.bybit.enabled).toBe(false);
+    expect(result.settings.preSubmitCheck).toBe('confirm');
+    expect(result.settings.fundingHoldHours).toBe('24');
+    expect(riskLimits(result.settings)).toEqual({ maxLoss: '150.5', maxLeverage: '10', stopLossRequired: true });
     // The input is not modified.
     expect(DEFAULT_SETTINGS.limits.maxLoss).toBeNull();
   });
-
-  const range = (min: string, max: string, minIncluded: 'yes' | 'no', maxIncluded: 'yes' | 'no', integer: 'yes' | 'no' = 'no') =>
-    reason('setting.range', { min, max, minIncluded, maxIncluded, integer });
 
   it.each<[string, string | boolean | null, Reason]>([
     ['limits.maxLoss', '0', range('0', '1000000000', 'no', 'yes')],
@@ -86,7 +101,12 @@ describe('user input', () => {
     ['fees.binance-usdm.takerPct', '5', range('0', '1', 'yes', 'yes')],
     ['fees.binance-usdm.takerPct', 'abc', reason('setting.notNumber')],
     ['fees.binance-usdm.makerPct', '', range('0', '1', 'yes', 'yes')],
-    ['preSubmitCheck', 'yes', reason('setting.notBoolean')],
+    ['limits.stopLossRequired', 'yes', reason('setting.notBoolean')],
+    ['venues.okx.enabled', 'no', reason('setting.notBoolean')],
+    ['maintenance.okx.ratePct', '60', range('0', '50', 'no', 'yes')],
+    ['fundingHoldHours', '0', range('0', '8760', 'no', 'yes')],
+    ['preSubmitCheck', 'yes', reason('setting.notOneOf', { allowed: 'off, warn, confirm' })],
+    ['theme', 'blue', reason('setting.notOneOf', { allowed: 'auto, dark, light' })],
     ['fees.binance.takerFeePct', '0.04', reason('setting.unknown')],
   ])('rejects invalid %s (%s) with a reason', (field, value, why) => {
     const result = applyPatch(DEFAULT_SETTINGS, { [field]: value });
@@ -125,7 +145,7 @@ describe('corrupted store', () => {
       limits: { maxLoss: '250', maxLeverage: 'x' },
       fees: { 'binance-usdm': { takerPct: '0.04', makerPct: '0.01' } },
       panelCollapsed: 'yes',
-      preSubmitCheck: true,
+      preSubmitCheck: 'confirm',
     };
     await local.set({ [SETTINGS_KEY]: raw });
     const loaded = await loadSettings(local);
@@ -133,7 +153,7 @@ describe('corrupted store', () => {
     expect(loaded.settings.limits.maxLeverage).toBeNull();
     expect(loaded.settings.fees['binance-usdm']).toEqual({ takerPct: '0.04', makerPct: '0.01' });
     expect(loaded.settings.panelCollapsed).toBe(false);
-    expect(loaded.settings.preSubmitCheck).toBe(true);
+    expect(loaded.settings.preSubmitCheck).toBe('confirm');
     expect(loaded.notice).toEqual(reset(reason('settings.fields', { fields: 'limits.maxLeverage, panelCollapsed' })));
     expect(((await stored(BACKUPS_KEY)) as { value: unknown }[]).map((b) => b.value)).toEqual([raw]);
   });
@@ -188,7 +208,7 @@ describe('keys this version does not know', () => {
     limits: { maxLoss: '5', futureLimit: '7' },
     fees: { 'binance-usdm': { takerPct: '0.04', makerPct: '0.02', rebatePct: '0.01' }, someOtherVenue: { takerPct: '0.1' } },
     panelCollapsed: false,
-    preSubmitCheck: false,
+    preSubmitCheck: 'off',
   });
 
   it('survive a load and the next save, at the top level and nested', async () => {
@@ -200,21 +220,25 @@ describe('keys this version does not know', () => {
     expect(await stored(SETTINGS_KEY)).toEqual(withUnknown());
 
     const saved = await saveSettings(local, loaded.settings, { 'limits.maxLoss': '9', 'fees.binance-usdm.takerPct': '0.03' }, true);
-    expect(saved.ok).toBe(true);
+    if (!saved.ok) throw new Error('the save must pass');
+    expect(saved.settings.limits.maxLoss).toBe('9');
+    expect(saved.settings.fees['binance-usdm'].takerPct).toBe('0.03');
+    // Every known value as saved, every unknown one as it was.
     expect(await stored(SETTINGS_KEY)).toEqual({
-      ...withUnknown(),
-      limits: { ...DEFAULT_SETTINGS.limits, maxLoss: '9', futureLimit: '7' },
-      fees: { 'binance-usdm': { takerPct: '0.03', makerPct: '0.02', rebatePct: '0.01' }, someOtherVenue: { takerPct: '0.1' } },
+      ...saved.settings,
+      futureFlag: 'on',
+      limits: { ...saved.settings.limits, futureLimit: '7' },
+      fees: { ...saved.settings.fees, 'binance-usdm': { ...saved.settings.fees['binance-usdm'], rebatePct: '0.01' }, someOtherVenue: { takerPct: '0.1' } },
     });
     // And the known values read back as saved.
-    expect((await loadSettings(local)).settings).toEqual(saved.ok && saved.settings);
+    expect((await loadSettings(local)).settings).toEqual(saved.settings);
   });
 
   it('survive the reset of a broken field', async () => {
     await local.set({ [SETTINGS_KEY]: { ...withUnknown(), preSubmitCheck: 'maybe' } });
     const loaded = await loadSettings(local);
     expect(loaded.notice).toEqual(reset(reason('settings.fields', { fields: 'preSubmitCheck' })));
-    expect(await stored(SETTINGS_KEY)).toMatchObject({ futureFlag: 'on', limits: { futureLimit: '7' }, fees: { someOtherVenue: { takerPct: '0.1' } }, preSubmitCheck: false });
+    expect(await stored(SETTINGS_KEY)).toMatchObject({ futureFlag: 'on', limits: { futureLimit: '7' }, fees: { someOtherVenue: { takerPct: '0.1' } }, preSubmitCheck: 'warn' });
   });
 
   it('survive a migration', async () => {
@@ -241,10 +265,19 @@ describe('migration', () => {
     expect(await stored(BACKUPS_KEY)).toBeUndefined();
     expect(await stored(NOTICE_KEY)).toBeUndefined();
     const written = (await stored(SETTINGS_KEY)) as Record<string, any>;
-    expect(written.version).toBe(2);
+    expect(written.version).toBe(SETTINGS_VERSION);
     expect(written.fees['binance-usdm'].takerPct).toBe('0.04');
     expect(written.fees.binance).toBeUndefined(); // migrated, not kept beside its new home
     expect((await loadSettings(local)).settings).toEqual(loaded.settings);
+  });
+
+  it('version 2 → 3: the on/off pre-submit check becomes warn/off (on only ever warned)', async () => {
+    for (const [old, now] of [[true, 'warn'], [false, 'off']] as const) {
+      await local.set({ [SETTINGS_KEY]: { version: 2, preSubmitCheck: old } });
+      const loaded = await loadSettings(local);
+      expect(loaded.notice).toBeNull();
+      expect(loaded.settings.preSubmitCheck).toBe(now);
+    }
   });
 
   it('runs each step from the stored version up to the target, stamping each version', () => {
@@ -263,5 +296,38 @@ describe('migration', () => {
   it('a stored version without a migration path is reported, not guessed', async () => {
     await local.set({ [SETTINGS_KEY]: { version: 1.5 } });
     expect((await loadSettings(local)).notice).toEqual(reset(reason('settings.noVersion')));
+  });
+});
+
+describe('import', () => {
+  it('takes every valid key path, lists each invalid one with why, and never the panel flag', () => {
+    const report = importReport({
+      version: SETTINGS_VERSION,
+      limits: { maxLoss: '300', maxLeverage: '2.5' },
+      fees: { okx: { takerPct: '0.04' } },
+      preSubmitCheck: 'sometimes',
+      panelCollapsed: true,
+      futureFlag: 'on',
+    });
+    expect(report).toEqual({
+      patch: { 'limits.maxLoss': '300', 'fees.okx.takerPct': '0.04' },
+      kept: ['limits.maxLoss', 'fees.okx.takerPct'],
+      rejected: [
+        { field: 'limits.maxLeverage', reason: range('1', '200', 'yes', 'yes', 'yes') },
+        { field: 'preSubmitCheck', reason: reason('setting.notOneOf', { allowed: 'off, warn, confirm' }) },
+      ],
+    });
+  });
+
+  it('brings an older file up to this version first (a version-1 Binance fee lands on binance-usdm)', () => {
+    expect(importReport({ version: 1, fees: { binance: { takerFeePct: '0.04' } } })).toMatchObject({ patch: { 'fees.binance-usdm.takerPct': '0.04' } });
+  });
+
+  it.each<[string, unknown, Reason]>([
+    ['not an object', '[1,2]', reason('settings.notObject')],
+    ['no version', { limits: {} }, reason('settings.noVersion')],
+    ['a newer version', { version: SETTINGS_VERSION + 1 }, reason('settings.newer', { version: String(SETTINGS_VERSION + 1) })],
+  ])('refuses a file that is %s as a whole', (_name, raw, why) => {
+    expect(importReport(raw)).toEqual({ problem: why });
   });
 });

@@ -110,9 +110,12 @@ export function readModes(root: Element, ctx: FormContext): ModeReading {
       positionMode = ambiguous(why);
       action = ambiguous(why);
     } else {
-      // Each pair is [buy, sell]; in the hedge Close tab the buy button closes the short (the long side here).
+      // Each pair is [buy, sell]. A side is the leg the order acts on: in the hedge Close tab the long is
+      // closed by the sell button (Close Long), the short by the buy button.
       const [buy, sell] = expected;
-      submit = { long: buttons.filter((b) => b.text === buy).map((b) => b.el), short: buttons.filter((b) => b.text === sell).map((b) => b.el) };
+      const closing = positionMode.value === 'hedge' && action.value === 'close';
+      const of = (text: string) => buttons.filter((b) => b.text === text).map((b) => b.el);
+      submit = closing ? { long: of(sell), short: of(buy) } : { long: of(buy), short: of(sell) };
     }
   }
   return { positionMode, action, loggedIn, submit };

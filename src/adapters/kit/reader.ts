@@ -7,9 +7,11 @@
  * elements is the watcher's business (src/content/watch.ts): it asks for a full read.
  *
  * A part missing while the page is still loading (the first seconds after the form appeared, as
- * pages hydrate piece by piece) is reported as not loaded yet, not as a broken selector.
+ * pages hydrate piece by piece) is reported as not loaded yet, not as a broken selector. Once the page
+ * has loaded, anything still not found on it is a broken selector: the page has changed, and no figure
+ * that needs it is shown (an empty table is not "not found": it is read).
  */
-import type { FormSnapshot, ReadScope } from '../../contracts/snapshot';
+import type { Field, FormSnapshot, ReadScope } from '../../contracts/snapshot';
 import { reason } from '../../contracts/reasons';
 import type { VenueId } from '../../venues/registry';
 import type { OutsideParts, ReadOptions, SnapshotReader, SubmitControls } from '../adapter';
@@ -57,6 +59,20 @@ export interface ReaderSpec<O extends OutsideReading> {
 
 const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
+/** After the loading grace, every "not found" (or "not on the page yet") of a loaded form is a broken selector. */
+function brokenWhenLoaded(snapshot: FormSnapshot): FormSnapshot {
+  if (snapshot.form.status !== 'read') return snapshot;
+  const out: Record<string, unknown> = { ...snapshot };
+  for (const [key, value] of Object.entries(snapshot)) {
+    const field = value as Field<unknown>;
+    const code = typeof field === 'object' && field !== null ? field.why?.code : undefined;
+    if ((code === 'page.notFound' || code === 'page.notLoadedYet') && field.why && 'item' in field.why.params) {
+      out[key] = { ...field, why: reason('page.selectorBroke', { item: field.why.params.item }) };
+    }
+  }
+  return out as unknown as FormSnapshot;
+}
+
 export function createSnapshotReader<O extends OutsideReading>(
   spec: ReaderSpec<O>,
   doc: Document,
@@ -75,12 +91,13 @@ export function createSnapshotReader<O extends OutsideReading>(
       const url = currentUrl();
       const previous = outside;
       const offered = scope === 'form' && previous !== null && previous.complete && previous.sources.every((el) => el.isConnected);
+      const loading = formSince === null || now() - formSince < LOADING_GRACE_MS;
       const ctx: ReadContext<O> = {
         doc,
         url,
         visible,
         reusable: (key) => (offered && sameKey(previous.key, key) ? previous : null),
-        loading: formSince === null || now() - formSince < LOADING_GRACE_MS,
+        loading,
       };
       try {
         const result = spec.read(ctx);
@@ -88,7 +105,7 @@ export function createSnapshotReader<O extends OutsideReading>(
         else formSince ??= now();
         outside = result.outside;
         submit = result.submit ?? NO_BUTTONS;
-        return result.snapshot;
+        return loading ? result.snapshot : brokenWhenLoaded(result.snapshot);
       } catch (error) {
         // A page oddity never escapes into the exchange's page; it is reported instead.
         outside = null;

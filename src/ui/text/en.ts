@@ -5,6 +5,16 @@ const pct = (value: string) => `${value}%`;
 const sideName = (side: 'long' | 'short') => (side === 'long' ? 'long' : 'short');
 
 export const en: Catalogue = {
+  limits: {
+    maxLeverage: 'maximum leverage',
+    maxLoss: 'maximum worst-case loss',
+    maxLossPct: 'maximum worst-case loss, % of account',
+    maxStopLossPct: 'maximum stop-loss loss, % of account',
+    minLiquidationDistancePct: 'minimum distance to liquidation',
+    stopLossRequired: 'stop-loss required',
+    minStopBufferPct: 'minimum stop-to-liquidation buffer',
+    maxCrossExposure: 'maximum cross exposure',
+  },
   items: {
     orderForm: 'the order form',
     symbol: 'symbol',
@@ -31,6 +41,7 @@ export const en: Catalogue = {
     assetModeButton: 'asset-mode button',
     reduceOnly: 'Reduce-Only box',
     sides: 'order side',
+    currentPosition: 'Current Position (order form)',
     walletBalance: 'wallet balance',
     marginBalance: 'margin balance',
     maintenanceMargin: 'maintenance margin',
@@ -104,6 +115,8 @@ export const en: Catalogue = {
     'page.formUnitMismatch': ({ unit, address }) => `the order form is in ${unit} but the address says ${address}`,
     'page.unsupportedQuote': ({ symbol }) => `${symbol} does not settle in a supported asset`,
     'page.datedContract': ({ symbol }) => `${symbol} is a dated delivery contract: not supported yet`,
+    'page.builderMarket': ({ symbol }) => `${symbol} is a builder-deployed market (its own collateral and margin tables): not supported yet`,
+    'page.sideUnknown': () => 'cannot tell which side (buy or sell) is selected',
     'page.marketOrder': () => 'market order: the mark price is used',
     'page.tpslOff': () => 'TP/SL not set',
     'page.orderButtonsMismatch': ({ buttons }) => `order buttons "${buttons}" do not match the form's mode`,
@@ -116,6 +129,9 @@ export const en: Catalogue = {
       `page language "${lang}" expects ${expected === 'dot' ? "'.'" : "','"} decimals but the page shows "${text}"`,
     'page.numberFormatUnknown': ({ lang }) => `unknown number format for page language "${lang}"`,
     'page.notANumber': ({ text }) => `"${text}" is not a number`,
+    'page.sideLeverages': ({ long, short }) => `long and short have different leverages (${long}x / ${short}x): not supported yet`,
+    'page.walletNotShown': () => 'the page shows the margin balance only: it equals the wallet balance only without open positions',
+    'page.marginModeMismatch': ({ form, panel }) => `the order form says ${form}, the account panel ${panel}`,
     'page.readFailed': ({ detail }) => `can't read the page (${detail})`,
     'positions.loginUnknown': () => 'login state unknown',
     'positions.tabNotSelected': () => 'the Positions tab is not selected',
@@ -128,6 +144,7 @@ export const en: Catalogue = {
     'positions.structure': ({ item }, t) => `selector broke: unexpected ${t.item(item)}`,
     'positions.cellCount': ({ cells, columns }) => `selector broke: a position row has ${cells} cells, the header ${columns}`,
     'positions.column': ({ column }) => `selector broke: column "${column}" not in the positions header`,
+    'positions.ownMismatch': ({ shown, rows }) => `the order form shows your position as ${shown} but the positions list as ${rows}`,
 
     'input.missing': ({ field }) => `${field} is missing`,
     'input.notDecimal': ({ field }) => `${field} must be a plain decimal (digits, one '.', at most 40 digits each side)`,
@@ -177,11 +194,31 @@ export const en: Catalogue = {
     'assume.otherMaintenance': ({ symbol, rate, beyondTable }) =>
       `maintenance of ${symbol} assumed ${pct(rate)}: ${beyondTable === 'yes' ? 'beyond its tier table' : 'no tier table for it'}`,
     'assume.loggedOutNewPosition': () => 'logged out: figures for a new position, with no account around it',
-    'limit.maxLoss': ({ ok, limit, actual }) => `worst-case loss ${actual} ${ok === 'yes' ? 'within' : 'above'} your ${limit} limit`,
-    'limit.maxLossPct': ({ ok, limit, actual }) => `worst-case loss ${pct(actual)} of the account ${ok === 'yes' ? 'within' : 'above'} your ${pct(limit)}`,
-    'limit.minLiquidationDistancePct': ({ ok, limit, actual }) =>
-      ok === 'yes' ? `liquidation ${pct(actual)} from mark, at least your ${pct(limit)}` : `liquidation ${pct(actual)} from mark, closer than your ${pct(limit)} minimum`,
-    'limit.maxLeverage': ({ ok, limit, actual }) => `leverage ${actual}x ${ok === 'yes' ? 'within' : 'above'} your ${limit}x limit`,
+    'limit.maxLeverage': ({ status, threshold, actual }) => `leverage ${actual}x ${status === 'fail' ? '>' : '≤'} your ${threshold}x`,
+    'limit.maxLoss': ({ status, threshold, actual }) => `worst-case loss ${actual} ${status === 'fail' ? '>' : '≤'} your ${threshold}`,
+    'limit.maxLossPct': ({ status, threshold, actual }) => `worst-case loss ${pct(actual)} of the account ${status === 'fail' ? '>' : '≤'} your ${pct(threshold)}`,
+    'limit.maxStopLossPct': ({ status, threshold, actual }) => `stop-loss loss ${pct(actual)} ${status === 'fail' ? '>' : '≤'} your ${pct(threshold)}`,
+    'limit.minLiquidationDistancePct': ({ status, threshold, actual }) =>
+      `liquidation ${pct(actual)} from mark ${status === 'fail' ? '<' : '≥'} your ${pct(threshold)}`,
+    'limit.stopLossRequired': ({ status }) => (status === 'fail' ? 'no stop-loss: you require one' : 'stop-loss set, as you require'),
+    'limit.minStopBufferPct': ({ status, threshold, actual }) =>
+      `stop ${pct(actual)} from liquidation ${status === 'fail' ? '<' : '≥'} your ${pct(threshold)} buffer`,
+    'limit.maxCrossExposure': ({ status, threshold, actual }) => `cross exposure ${actual}× ${status === 'fail' ? '>' : '≤'} your ${threshold}×`,
+    'limit.noLiquidation': ({ limit }, t) => `${t.limit(limit)}: no liquidation price, nothing to be near`,
+    'limit.isolatedNoCrossExposure': ({ limit }, t) => `${t.limit(limit)}: isolated adds no cross exposure`,
+    'limit.unchecked': ({ limit, cause }, t) => `${t.limit(limit)} unchecked: ${t.say(cause)}`,
+    'figure.noSizeLimit': () => 'no limit you set bounds the size',
+    'figure.sizeIndependentLimit': ({ limit }, t) => `0: your ${t.limit(limit)} fails at any size`,
+    'figure.noSizeFits': () => '0: not even one size step stays within your limits',
+    'figure.cappedByMax': ({ max }) => `capped by the form's Max (${max})`,
+    'figure.noFundingRate': () => 'the page shows no funding rate',
+    'figure.isolatedNoStress': () => 'isolated: other positions do not move it',
+    'figure.noAccountLiquidation': () => 'no uniform move liquidates the cross account',
+    'figure.reduceOnlyNoPosition': () => 'reduce-only, and no position to reduce',
+    'stop.beyondLiquidation': ({ stop, liquidation }) =>
+      `your stop ${stop} lies at or beyond the liquidation price ${liquidation}: liquidation comes first (it follows the mark price; your stop may trigger on the last price)`,
+    'stop.insideBuffer': ({ buffer, threshold }) =>
+      `your stop is only ${pct(buffer)} from liquidation, inside your ${pct(threshold)} buffer (liquidation follows the mark price; your stop may trigger on the last price)`,
 
     'evaluate.formNotFound': ({ cause }, t) => `order form not found: ${t.say(cause)}`,
     'evaluate.cantRead': ({ item, cause }, t) => `can't read: ${t.item(item)} (${t.say(cause)})`,
@@ -189,10 +226,17 @@ export const en: Catalogue = {
     'evaluate.enterSize': () => 'enter a size to see figures',
     'evaluate.positionUnknown': ({ symbol, cause }, t) => `can't read: your ${symbol} position (${t.say(cause)})`,
     'evaluate.venueNotSupported': ({ venue }) => `${venue} is not supported`,
+    'evaluate.pageChanged': ({ item, cause }, t) => `this page changed — figures disabled: ${t.item(item)} (${t.say(cause)})`,
+    'evaluate.accountModeNotSupported': ({ mode }) =>
+      `not supported yet: ${mode === 'multi' ? 'multi-asset' : mode === 'unified' ? 'unified' : 'portfolio margin'} accounts share collateral across assets`,
+    'evaluate.noContractValue': ({ symbol }) => `can't read: the contract value of ${symbol} (not known for this symbol)`,
+    'evaluate.costNeedsFee': () => 'a size entered as cost needs your own taker fee: set it in the options',
+    'evaluate.venueOff': ({ venue }) => `Margin Lens is off for ${venue} (options)`,
+    'assume.costUnit': ({ takerPct }) => `size from the cost: margin + fee to open + fee to close at the bankruptcy price, at your ${pct(takerPct)} taker fee`,
+    'assume.reduceOnlyUnread': ({ cause }, t) => `the Reduce-Only box could not be read (${t.say(cause)}): figures as if it were off`,
+    'assume.settingsMaintenance': ({ rate, symbol }) => `maintenance rate ${pct(rate)} for ${symbol} from your settings (no tier table is bundled)`,
     'cross.loggedOut': () => 'log in to see cross',
     'cross.loginUnknown': ({ cause }, t) => `can't read: login state (${t.say(cause)})`,
-    'cross.assetMode': ({ mode }) =>
-      `cross needs single-asset mode: this account shares collateral across assets (${mode === 'multi' ? 'multi-asset' : 'portfolio'} mode)`,
     'cross.assetModeUnknown': () => "can't read: asset mode",
     'cross.otherPositionsUnknown': ({ cause }, t) => `incomplete: other positions unknown (${t.say(cause)})`,
     'cross.walletUnknown': ({ cause }, t) => `can't read: wallet balance (${t.say(cause)})`,
@@ -212,6 +256,7 @@ export const en: Catalogue = {
     },
     'setting.notNumber': () => 'Enter a number like 12.5 (digits and one dot).',
     'setting.notBoolean': () => 'Expected on or off.',
+    'setting.notOneOf': ({ allowed }) => `Choose one of: ${allowed}.`,
     'setting.unknown': () => 'Not a setting of this version.',
     'background.unreachable': ({ detail }) => `no figures: the extension did not answer (${detail})`,
     'background.refused': ({ detail }) => `the extension refused the request (${detail})`,

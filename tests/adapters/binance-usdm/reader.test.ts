@@ -157,12 +157,12 @@ describe('createBinanceReader: a reading taken before the page loaded is not kep
     expect(late.otherPositions).toMatchObject({ status: 'missing', why: reason('page.selectorBroke', { item: 'positionsTabs' }) });
   });
 
-  it('during the loading grace a missing account value is not loaded yet; after it, not found', () => {
+  it('during the loading grace a missing account value is not loaded yet; after it, a broken selector', () => {
     takeOff(ACCOUNT_PANEL);
     const r = reader();
     expect(r.read('full').walletBalance).toMatchObject({ status: 'missing', why: reason('page.notLoadedYet', { item: 'walletBalance' }) });
     clock += LOADING_GRACE_MS;
-    expect(r.read('full').walletBalance).toMatchObject({ status: 'missing', why: reason('page.notFound', { item: 'walletBalance' }) });
+    expect(r.read('full').walletBalance).toMatchObject({ status: 'missing', why: reason('page.selectorBroke', { item: 'walletBalance' }) });
   });
 
   it('the grace counts from when the form appeared: a form that goes away and comes back starts it again', () => {
@@ -282,7 +282,7 @@ describe('createBinanceReader: outsideParts()', () => {
     takeOff(ACCOUNT_PANEL);
     clock += LOADING_GRACE_MS;
     const typed = r.read('form');
-    expect(typed.walletBalance).toMatchObject({ status: 'missing', why: reason('page.notFound', { item: 'walletBalance' }) });
+    expect(typed.walletBalance).toMatchObject({ status: 'missing', why: reason('page.selectorBroke', { item: 'walletBalance' }) });
     expect(r.outsideParts().settled).toBe(false);
   });
 });

@@ -134,3 +134,18 @@ describe('createSnapshotReader: errors and outsideParts()', () => {
     expect(r.outsideParts()).toEqual({ watch: [], settled: false });
   });
 });
+
+describe('a loaded page: not found is a broken selector', () => {
+  it('reports a field not found as not found while loading, and as a broken selector once the grace is over', () => {
+    const notFound = { ...spec, read: (ctx: ReadContext<Outside>) => {
+      const result = spec.read(ctx);
+      return { ...result, snapshot: { ...result.snapshot, quantity: { status: 'missing' as const, why: reason('page.notFound', { item: 'quantity' }) }, price: { status: 'missing' as const, why: reason('page.empty', { item: 'price' }) } } };
+    } };
+    const r = createSnapshotReader(notFound, document, () => 'https://www.binance.com/en/futures/BTCUSDT', { isVisible: () => true, now: () => clock });
+    expect(r.read('full').quantity.why).toEqual(reason('page.notFound', { item: 'quantity' }));
+    clock += LOADING_GRACE_MS;
+    const loaded = r.read('full');
+    expect(loaded.quantity.why).toEqual(reason('page.selectorBroke', { item: 'quantity' }));
+    expect(loaded.price.why).toEqual(reason('page.empty', { item: 'price' })); // an empty input is no broken page
+  });
+});

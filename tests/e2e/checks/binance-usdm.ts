@@ -1,26 +1,16 @@
 /**
- * The end-to-end checks, shared by both browsers. Each opens the stand-in at its real URL, drives it
- * like the page or the trader would, and waits for the panel to show the engine's figures for the case.
- * Page traits are named as in tests/sites/README.md.
+ * The Binance USDⓈ-M end-to-end checks, run in both browsers. Each opens the stand-in at its real URL,
+ * drives it like the page or the trader would, and waits for the panel to show the engine's figures for
+ * the case. Page traits are named as in tests/sites/README.md.
  */
-import type { ElementHandle, Page } from 'puppeteer-core';
-import { reason } from '../../src/contracts/reasons';
-import type { TestBrowser } from '../support/browsers';
-import { pollUntil } from '../support/poll';
-import { BASE_CASE, expectedFigures, expectedNoteCodes, LOGGED_OUT_REASON, standinUrl, type Case, type Hidden } from './cases';
-import { diffFigures, waitForPanel, type Figures } from './panel';
-import { clickAccountTab, focusQuantity, pageWrite, selectedAccountTab, standin, typeQuantity } from './standin';
-
-export interface CheckContext {
-  browser: TestBrowser;
-  page: Page;
-  seed: number;
-}
-
-export interface BrowserCheck {
-  name: string;
-  run(ctx: CheckContext): Promise<void>;
-}
+import type { ElementHandle } from 'puppeteer-core';
+import { reason } from '../../../src/contracts/reasons';
+import { pollUntil } from '../../support/poll';
+import { BASE_CASE, expectedFigures, expectedNoteCodes, LOGGED_OUT_REASON, standinUrl, type Case, type Hidden } from '../cases/binance-usdm';
+import { mustDiffer, type BrowserCheck, type CheckContext } from '../check';
+import { allUnavailable, onlyIsolated } from '../expect';
+import { waitForPanel, type Figures } from '../panel';
+import { clickAccountTab, focusQuantity, pageWrite, selectedAccountTab, standin, typeQuantity } from '../standin';
 
 /** Defaults for every load: a short hydration delay, no storm, unless a check says otherwise. */
 function open(ctx: CheckContext, c: Case, extra: Record<string, string> = {}): Promise<unknown> {
@@ -29,20 +19,6 @@ function open(ctx: CheckContext, c: Case, extra: Record<string, string> = {}): P
   });
 }
 
-/** Every shown figure "unavailable" (what the panel shows instead of figures it cannot compute). */
-function allUnavailable(like: Figures): Figures {
-  return Object.fromEntries(Object.keys(like).map((field) => [field, 'unavailable']));
-}
-
-/** Cross figures unavailable, isolated ones as the engine says. */
-function onlyIsolated(figures: Figures): Figures {
-  return Object.fromEntries(Object.entries(figures).map(([f, v]) => [f, f.includes('.cross.') ? 'unavailable' : v]));
-}
-
-/** A check whose expectation could not tell two page states apart would pass on a broken extension. */
-function mustDiffer(a: Figures, b: Figures, what: string): void {
-  if (diffFigures(a, b).length === 0) throw new Error(`the case cannot tell ${what} apart: the engine gives the same figures`);
-}
 
 const isolated10: Case = { ...BASE_CASE, locale: 'zh-CN', mode: 'isolated', lev: 10 };
 const quote50: Case = { ...BASE_CASE, locale: 'pt-BR', unit: 'quote', lev: 50, price: '60000.5' };
@@ -259,10 +235,11 @@ export const CHECKS: BrowserCheck[] = [
     },
   },
   {
-    // Last: the extension is gone for the rest of this browser's run.
+    // Last (run.ts runs it after every other check): the extension is gone for the rest of this browser's run.
     // Chromium leaves the script running orphaned: it notices and removes the panel. Firefox unloads the
     // script: the panel stays in the DOM, hidden with the stylesheet the browser removes.
     name: 'extension removed under an open page: its panel leaves the screen, nothing thrown into the page',
+    last: true,
     async run(ctx) {
       await open(ctx, BASE_CASE);
       await waitForPanel(ctx.page, expectedFigures(BASE_CASE));

@@ -4,15 +4,15 @@
  * The expected figures always come from the engine, never from numbers written here; what differs
  * per venue (rule, tier tables, default fee) comes from the venue's registry entry.
  */
-import type { Evaluation, ExistingLeg, OpenPosition, OrderScenario, Side } from '../../src/contracts/evaluation';
-import { reason, type Reason, type ReasonCode } from '../../src/contracts/reasons';
-import { evaluateOrder, RULES, tierForNotional } from '../../src/engine/index';
-import { D } from '../../src/shared/decimal';
-import { DEFAULT_SETTINGS, feeRate, riskLimits } from '../../src/shared/settings';
-import { MODES, SHOWN_ROWS } from '../../src/ui/SideTable';
-import { venueById } from '../../src/venues/registry';
-import { bundledTable } from '../../src/venues/tiers';
-import type { Figures } from './panel';
+import type { Evaluation, ExistingLeg, OpenPosition, OrderScenario, Side } from '../../../src/contracts/evaluation';
+import { reason, type Reason, type ReasonCode } from '../../../src/contracts/reasons';
+import { evaluateOrder, RULES, tierForNotional } from '../../../src/engine/index';
+import { D } from '../../../src/shared/decimal';
+import { DEFAULT_SETTINGS, feeRate, riskLimits } from '../../../src/shared/settings';
+import { venueById } from '../../../src/venues/registry';
+import { bundledTable } from '../../../src/venues/tiers';
+import { figuresOf, noteCodesOf } from '../expect';
+import type { Figures } from '../panel';
 
 export type Locale = 'en' | 'zh-CN' | 'pt-BR';
 
@@ -174,20 +174,6 @@ export function orderScenario(c: Case, hidden: Hidden = {}): OrderScenario {
   };
 }
 
-/** The panel's data-field → data-value map for an Evaluation (the shown figures only). */
-export function figuresOf(evaluation: Evaluation): Figures {
-  const figures: Figures = {};
-  for (const side of evaluation.sides) {
-    for (const mode of MODES) {
-      for (const row of SHOWN_ROWS) {
-        const f = side[mode][row.key];
-        figures[`${side.side}.${mode}.${row.key}`] = f.kind === 'value' ? f.value : f.kind;
-      }
-    }
-  }
-  return figures;
-}
-
 export function evaluationOf(c: Case, hidden: Hidden = {}): Evaluation {
   const result = evaluateOrder(orderScenario(c, hidden));
   if ('error' in result) throw new Error(`engine refused the case: ${result.error.field}: ${result.error.reason.code}`);
@@ -198,20 +184,6 @@ export function expectedFigures(c: Case, hidden: Hidden = {}): Figures {
   return figuresOf(evaluationOf(c, hidden));
 }
 
-/**
- * The figures' reasons the panel lists as notes for this case: each unavailable figure's reason code
- * once (the panel lists a reason once per mode; codes are what tests compare).
- */
 export function expectedNoteCodes(c: Case, hidden: Hidden = {}): string[] {
-  const evaluation = evaluationOf(c, hidden);
-  const codes = new Set<string>();
-  for (const side of evaluation.sides) {
-    for (const mode of MODES) {
-      for (const row of SHOWN_ROWS) {
-        const f = side[mode][row.key];
-        if (f.kind === 'unavailable') codes.add(f.reason.code);
-      }
-    }
-  }
-  return [...codes].sort();
+  return noteCodesOf(evaluationOf(c, hidden));
 }
