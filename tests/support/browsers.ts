@@ -4,6 +4,7 @@
  * extension: the production build unmodified (dist/chrome, dist/firefox). Used by the e2e suites, the
  * bench, the demo and the stand-in and adapter tests.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
 import { STANDIN_HOSTS } from '../sites/server';
@@ -18,6 +19,8 @@ export interface TestBrowser {
   stopBackground(): Promise<void>;
   /** Removes the extension while pages stay open (their content scripts are left orphaned). */
   removeExtension(): Promise<void>;
+  /** The URL of one of the extension's own pages, e.g. extensionUrl('src/options/index.html'). */
+  extensionUrl(pagePath: string): string;
   close(): Promise<void>;
   /** Resolves once the browser is gone: closed by its user (a headed window) or by close(). */
   closed(): Promise<void>;
@@ -25,6 +28,13 @@ export interface TestBrowser {
 
 const VIEWPORT = { width: 1600, height: 1000 };
 const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The Firefox add-on id (manifest.json browser_specific_settings.gecko.id). */
+const GECKO_ID: string = JSON.parse(readFileSync(path.join(ROOT, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+/**
+ * Firefox gives each installed add-on a random internal UUID for its moz-extension:// origin; the
+ * `extensions.webextensions.uuids` preference pins ours, so tests can open the extension's pages.
+ */
+const FIREFOX_EXTENSION_UUID = '6f1d3c2a-4b5e-4c7d-9a8b-0e1f2a3b4c5d';
 
 export interface ChromiumTestBrowser extends TestBrowser {
   /** The installed extension's id (its pages and content-script worlds have the origin chrome-extension://<id>). */
@@ -69,7 +79,10 @@ function firefoxOptions(choice: LaunchChoice): LaunchOptions {
     defaultViewport: VIEWPORT,
     // System access lets WebDriver open about:debugging, the one place that stops an event page.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
+    extraPrefsFirefox: {
+      'network.dns.forceResolve': '127.0.0.1',
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+    },
   };
 }
 
@@ -122,6 +135,7 @@ export async function launchChromium(standinPort: number, choice: LaunchChoice =
       }
     },
     removeExtension: () => browser.uninstallExtension(id),
+    extensionUrl: (pagePath) => `chrome-extension://${id}/${pagePath}`,
     async newPageWithoutExtension() {
       const context = await browser.createBrowserContext();
       return context.newPage();
@@ -141,6 +155,7 @@ export async function launchFirefox(choice: LaunchChoice = {}): Promise<TestBrow
     newPage: () => browser.newPage(),
     stopBackground: () => terminateFirefoxBackground(browser, id),
     removeExtension: () => browser.uninstallExtension(id),
+    extensionUrl: (pagePath) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${pagePath}`,
     close: () => browser.close(),
     closed: () => closed,
   };
