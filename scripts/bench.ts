@@ -281,7 +281,7 @@ async function busyAlone(page: Page, url: string, ready: (page: Page) => Promise
 }
 
 async function benchVenue(browser: ChromiumTestBrowser, venue: VenueEntry, site: StandinSite): Promise<VenueFigures> {
-  const url = `${venue.origins[0]}${site.samplePath}?${URL_PARAMS}`;
+  const url = `${venue.origins[0]}${site.samplePath}?${[URL_PARAMS, site.sampleQuery].filter(Boolean).join('&')}`;
   log(`${venue.id}: ${url}`);
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -358,7 +358,8 @@ async function main(): Promise<void> {
   ensureBuild();
   const server = await startStandinServer({ port: 0 });
   const browser = await launchChromium(server.port);
-  const result: Record<string, VenueFigures> = {};
+  const result: Record<string, VenueFigures | { error: string }> = {};
+  const failed: string[] = [];
   try {
     for (const venue of VENUES) {
       const site = await standinOf(venue);
@@ -366,10 +367,20 @@ async function main(): Promise<void> {
         log(`${venue.id}: no stand-in under tests/sites/${venue.id}, not measured`);
         continue;
       }
-      result[venue.id] = await benchVenue(browser, venue, site);
-      reportBudgets(venue.id, result[venue.id]!);
+      try {
+        const figures = await benchVenue(browser, venue, site);
+        result[venue.id] = figures;
+        reportBudgets(venue.id, figures);
+      } catch (error) {
+        // One venue's failure must not hide the others' figures: recorded, and the run exits non-zero.
+        failed.push(venue.id);
+        const message = String(error instanceof Error ? error.message : error).slice(0, 500);
+        result[venue.id] = { error: message };
+        log(`${venue.id}: FAILED: ${message}`);
+      }
     }
     console.log(JSON.stringify(result));
+    if (failed.length > 0) process.exitCode = 1;
   } finally {
     await browser.close();
     await server.close();

@@ -22,6 +22,8 @@ export interface StandinSite {
   isTradingPath(pathname: string): boolean;
   /** One trading page (path only) for tools that open a single page, e.g. the bench; its symbol trades near 60 000. */
   samplePath: string;
+  /** Page parameters the sample page needs besides the tool's own (e.g. a page whose default unit is not the coin). */
+  sampleQuery?: string;
 }
 
 interface HostedSite extends StandinSite {

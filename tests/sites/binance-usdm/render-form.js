@@ -27,7 +27,7 @@ export const pair = (h, label, value, valueAttrs = {}) => h('div', {}, h('span',
  * Build a form root.
  * m: { h, rng, L, posmode, action, type, loggedIn, mode, lev, assetMode, base, quote, suffix ('base'|'quote'),
  *      values: { price, qty, tp, sl, tpsl }, texts: { avbl, maxBuy, maxSell, cost }, paneBase, hiddenDecoys,
- *      on: { type, action, suffix, tpsl, toggle, slider, leverage, qtyInput } (absent on copies) }
+ *      on: { type, action, suffix, tpsl, toggle, slider, leverage, qtyInput, submit } (absent on copies) }
  * Returns { root, refs }.
  */
 export function buildForm(m) {
@@ -108,7 +108,9 @@ export function buildForm(m) {
     const side = (key, testid, maxText) => {
       const cost = pair(h, L.cost, m.texts.cost);
       const max = pair(h, maxLabel, maxText, { 'data-testid': testid });
-      return { el: h('div', {}, h('button', { type: 'button', class: 'si-submit' }, L[key]), cost, max), cost: cost.lastElementChild, max: max.lastElementChild };
+      // The page's own listener on its button: a click that reaches it is an order sent (tests/sites/README.md: runtime API).
+      const button = h('button', { type: 'button', class: 'si-submit', onclick: () => on.submit?.(key) }, L[key]);
+      return { el: h('div', {}, button, cost, max), cost: cost.lastElementChild, max: max.lastElementChild };
     };
     const buy = side(buyKey, 'max-buy-amount', m.texts.maxBuy);
     const sell = side(sellKey, 'max-sell-amount', m.texts.maxSell);

@@ -54,6 +54,7 @@ const state = {
   chart: null,
   headerLast: null,
   rerenderTimer: 0,
+  submits: [], // label keys of the submit clicks the page received, in order
 };
 
 const p = (name) => param(state.explicit, name);
@@ -139,6 +140,7 @@ function formModel(values) {
       slider: (pct) => slider(pct),
       leverage: () => openLeverageDialog(h, leverageText(state.L, p('mode'), p('lev'))),
       qtyInput: () => { state.percent = /%\s*$/.test(state.live.refs.qty.value); },
+      submit: (key) => { state.submits.push(key); },
     },
   };
 }
@@ -488,6 +490,7 @@ window.__standin = {
   slider,
   navigate,
   rerender: () => { if (state.live) renderForm(readValues()); },
+  submits: () => [...state.submits],
   ready,
 };
 

@@ -430,6 +430,21 @@ describe('Binance USDⓈ-M stand-in', () => {
     await Promise.all([on.close(), off.close()]);
   });
 
+  it('records the submit clicks its own buttons receive, not those of decoys or hidden copies (README: runtime API)', async () => {
+    const pos = encodeURIComponent('BTCUSDT,short,0.2,62000,61000,cross,20');
+    const page = await open('/en/futures/BTCUSDT', `si-seed=11&si-delay=0&si-storm=0&si-posmode=hedge&si-action=open&si-pos=${pos}`);
+    const clickLabel = (label: string) =>
+      page.evaluate((l) => {
+        for (const b of [...document.querySelectorAll('button')].filter((el) => (window as any).txt(el) === l)) (b as HTMLButtonElement).click();
+      }, label);
+    await clickLabel('Open Long'); // the live button, the hidden block in the root, the quick-trade widget's
+    await page.evaluate(() => (window as any).__standin.apply({ action: 'close' }));
+    expect(await page.evaluate(() => [...document.querySelectorAll('.list-item-container button')].map((b) => (window as any).txt(b)))).toContain('Close Short');
+    await clickLabel('Close Short'); // the live button, and the position row's submit-label button
+    expect(await page.evaluate(() => (window as any).__standin.submits())).toEqual(['openLong', 'closeShort']);
+    await page.close();
+  });
+
   it('page parameters persist in sessionStorage; reloading without si- params reuses it (README: page parameters)', async () => {
     const page = await open('/en/futures/BTCUSDT', 'si-delay=0&si-lev=33#si-lev=44');
     expect((await inPage<any>(page, READ_FORM)).buttons[0]).toBe('Cross 44x');

@@ -1,0 +1,239 @@
+/**
+ * Bybit end-to-end cases: a market and account written once and turned two ways, into the stand-in's
+ * page parameters (what tests/sites/bybit shows) and into the engine's OrderScenario the background should
+ * build from that page (what the panel must show). The expected figures always come from the engine; what
+ * is venue data (rule, tier tables, the assumed rate, the default fee) comes from the registry entry.
+ */
+import type { Page } from 'puppeteer-core';
+import type { Evaluation, ExistingLeg, OrderScenario, Side } from '../../../src/contracts/evaluation';
+import { reason, type Reason } from '../../../src/contracts/reasons';
+import { evaluateOrder } from '../../../src/engine/index';
+import { D } from '../../../src/shared/decimal';
+import { DEFAULT_SETTINGS, feeRate, riskLimits } from '../../../src/shared/settings';
+import { venueById } from '../../../src/venues/registry';
+import { bundledTable } from '../../../src/venues/tiers';
+import { figuresOf, noteCodesOf } from '../expect';
+import type { Figures } from '../panel';
+
+/** The venue of every case here: the Bybit stand-in (tests/sites/bybit). */
+export const VENUE = venueById('bybit');
+const QUOTE = 'USDT';
+
+/** The path's locale prefix (the stand-in maps zh-MY to zh-CN, pt-BR to the decimal comma). */
+export type Prefix = 'en-US' | 'zh-MY' | 'pt-BR';
+
+export interface PositionSpec {
+  symbol: string;
+  side: Side;
+  size: string;
+  entry: string;
+  mark: string;
+  mode: 'cross' | 'isolated';
+  lev: number;
+  /** The position's margin (the IM column; the isolated margin of an isolated position). */
+  margin?: string;
+}
+
+export interface Case {
+  symbol: string;
+  /** null: no prefix (the stand-in then serves en). */
+  prefix: Prefix | null;
+  /** Qty (base), Value (quote: the notional) or Cost. */
+  unit: 'base' | 'quote' | 'cost';
+  type?: 'limit' | 'market';
+  mode: 'cross' | 'isolated';
+  lev: number;
+  /** Limit price. */
+  price: string;
+  /** Order size in base units (the Value page shows qty × price). */
+  qty: string;
+  mark: string;
+  /** The account's margin balance (the stand-in's wallet; no unrealised PnL is set). */
+  wallet: string;
+  mm?: string;
+  positions?: PositionSpec[];
+  auth?: 'in' | 'out';
+}
+
+export const BASE_CASE: Case = {
+  symbol: 'BTCUSDT',
+  prefix: 'en-US',
+  unit: 'base',
+  mode: 'cross',
+  lev: 10,
+  price: '60000',
+  qty: '0.1',
+  mark: '61000',
+  wallet: '10000',
+};
+
+/** Stand-in parameters (si-*) for a case; the caller adds seed, delay, storm. */
+export function standinParams(c: Case): Record<string, string> {
+  const params: Record<string, string> = {
+    'si-unit': c.unit,
+    'si-type': c.type ?? 'limit',
+    'si-mode': c.mode,
+    'si-lev': String(c.lev),
+    'si-price': c.price,
+    'si-qty': c.unit === 'quote' ? new D(c.qty).times(c.price).toFixed() : c.qty,
+    'si-mark': c.mark,
+    'si-wallet': c.wallet,
+    'si-upnl': '0',
+    'si-mm': c.mm ?? '0',
+    'si-auth': c.auth ?? 'in',
+  };
+  if (c.positions?.length) params['si-pos'] = positionsParam(c.positions);
+  return params;
+}
+
+/** The stand-in's `si-pos` encoding of a list of positions. */
+export function positionsParam(positions: readonly PositionSpec[]): string {
+  return positions.map((p) => [p.symbol, p.side, p.size, p.entry, p.mark, p.mode, p.lev, p.margin ?? '-'].join(',')).join(';');
+}
+
+export function standinUrl(c: Case, extra: Record<string, string>): string {
+  const query = new URLSearchParams({ ...standinParams(c), ...extra });
+  return `https://www.bybit.com/${c.prefix === null ? '' : `${c.prefix}/`}trade/usdt/${c.symbol}?${query}`;
+}
+
+/** The symbol's maintenance as the background takes it: its bundled table, else the registry's assumed rate. */
+function maintenanceOf(symbol: string): OrderScenario['market']['maintenance'] {
+  const table = bundledTable(VENUE.id, symbol);
+  return table ? { table } : { assumedRate: VENUE.assumedMaintenance.rate, assumedAmount: '0' };
+}
+
+function existingLeg(p: PositionSpec): ExistingLeg {
+  return { side: p.side, size: p.size, entryPrice: p.entry, mode: p.mode, ...(p.mode === 'isolated' && p.margin ? { isolatedMargin: p.margin } : {}) };
+}
+
+/**
+ * Why cross is unavailable on a page with open positions: the page shows a margin balance and no
+ * wallet balance (src/adapters/bybit/README.md: Account panel).
+ */
+export const WALLET_NOT_SHOWN: Reason = reason('cross.walletUnknown', { cause: reason('page.walletNotShown') });
+
+/** The OrderScenario the background should build from the page this case renders. */
+export function orderScenario(c: Case): OrderScenario {
+  const positions = c.positions ?? [];
+  const loggedIn = (c.auth ?? 'in') === 'in';
+  const type = c.type ?? 'limit';
+  let account: Pick<OrderScenario['account'], 'cross' | 'crossUnavailable' | 'accountEquity'>;
+  if (!loggedIn) account = { crossUnavailable: reason('cross.loggedOut') };
+  else if (positions.length > 0) account = { crossUnavailable: WALLET_NOT_SHOWN, accountEquity: c.wallet };
+  else account = { cross: { walletBalance: c.wallet, otherPositions: [] }, accountEquity: c.wallet };
+  return {
+    rule: VENUE.rule,
+    symbol: c.symbol,
+    quoteAsset: QUOTE,
+    positionMode: 'oneWay',
+    sides: ['long', 'short'],
+    action: 'open',
+    order: { type, price: type === 'market' ? c.mark : c.price, quantity: c.qty, leverage: String(c.lev) },
+    market: {
+      markPrice: c.mark,
+      maintenance: maintenanceOf(c.symbol),
+      takerRate: feeRate(DEFAULT_SETTINGS.fees[VENUE.id].takerPct),
+      lotStep: new D(1).div(new D(10).pow(VENUE.sizing.lotDecimals)).toFixed(),
+    },
+    account: {
+      currentMode: c.mode,
+      existing: loggedIn ? positions.filter((p) => p.symbol === c.symbol).map(existingLeg) : [],
+      reduceOnly: false,
+      ...account,
+    },
+    limits: riskLimits(DEFAULT_SETTINGS),
+  };
+}
+
+export function evaluationOf(c: Case): Evaluation {
+  const result = evaluateOrder(orderScenario(c));
+  if ('error' in result) throw new Error(`engine refused the case: ${result.error.field}: ${result.error.reason.code}`);
+  return result;
+}
+
+export function expectedFigures(c: Case): Figures {
+  return figuresOf(evaluationOf(c));
+}
+
+export function expectedNoteCodes(c: Case): string[] {
+  return noteCodesOf(evaluationOf(c));
+}
+
+/**
+ * An order entered as a cost (Order by Cost) at the user's own taker fee: the size of each side as the
+ * background derives it (what the order costs per coin: margin, fee to open, fee to close at the side's
+ * bankruptcy price), each side evaluated on its own, the figures of both together.
+ */
+export function costEvaluations(c: Case, cost: string, takerPct: string): Evaluation[] {
+  const takerRate = feeRate(takerPct);
+  const inverseLeverage = new D(1).div(c.lev);
+  return (['long', 'short'] as const).map((side) => {
+    const bankruptcy = side === 'long' ? new D(1).minus(inverseLeverage) : new D(1).plus(inverseLeverage);
+    const perCoin = new D(c.price).times(inverseLeverage.plus(takerRate).plus(bankruptcy.times(takerRate)));
+    const base = orderScenario(c);
+    const scenario: OrderScenario = {
+      ...base,
+      sides: [side],
+      order: { ...base.order, quantity: new D(cost).div(perCoin).toFixed() },
+      market: { ...base.market, takerRate },
+    };
+    const result = evaluateOrder(scenario);
+    if ('error' in result) throw new Error(`engine refused the cost case: ${result.error.field}: ${result.error.reason.code}`);
+    return result;
+  });
+}
+
+export function costFigures(c: Case, cost: string, takerPct: string): Figures {
+  return Object.assign({}, ...costEvaluations(c, cost, takerPct).map(figuresOf)) as Figures;
+}
+
+export function costNoteCodes(c: Case, cost: string, takerPct: string): string[] {
+  return [...new Set(costEvaluations(c, cost, takerPct).flatMap(noteCodesOf))].sort();
+}
+
+/**
+ * Sets the user's Bybit taker fee on the extension's options page (its inputs are named by key path) and
+ * waits until it is saved.
+ */
+export async function setTakerFee(open: () => Promise<Page>, takerPct: string): Promise<void> {
+  const page = await open();
+  try {
+    const field = `input[name="fees.${VENUE.id}.takerPct"]`;
+    const input = await page.waitForSelector(field, { timeout: 10_000 });
+    if (!input) throw new Error(`no ${field} on the options page`);
+    // Replace what the field holds, as a user would: select it all, then type.
+    await input.click();
+    await input.evaluate((el) => (el as HTMLInputElement).select());
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(takerPct);
+    await page.click('[data-action="save"]');
+    await page.waitForSelector('[data-status="saved"]', { timeout: 10_000 });
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Clicks a tab of the bottom area by its label, count removed, like a trader would: the tab outside the
+ * order form whose text starts with `label`.
+ */
+export async function clickBottomTab(page: Page, label: string): Promise<void> {
+  const clicked = await page.evaluate((want) => {
+    const visible = (el: Element) => el.getClientRects().length > 0 && !el.closest('[hidden],[aria-hidden="true"]');
+    const tabs = [...document.querySelectorAll<HTMLElement>('[role="tab"]')].filter((t) => visible(t) && !t.closest('.si-form'));
+    const tab = tabs.find((t) => (t.textContent ?? '').replace(/\(\d+\)$/, '').trim() === want);
+    tab?.click();
+    return tab !== undefined;
+  }, label);
+  if (!clicked) throw new Error(`no bottom tab "${label}" to click`);
+}
+
+/** Takes a part of the live page off (as a changed page would), found by a stand-in selector. */
+export async function removeFromPage(page: Page, selector: string): Promise<void> {
+  const removed = await page.evaluate((sel) => {
+    const el = [...document.querySelectorAll(sel)].find((e) => e.getClientRects().length > 0);
+    el?.remove();
+    return el !== undefined;
+  }, selector);
+  if (!removed) throw new Error(`nothing visible matches ${selector}`);
+}

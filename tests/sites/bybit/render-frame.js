@@ -1,0 +1,126 @@
+// Page frame: skeleton, market list, quick-trade decoy widget, chart iframe with decoy inputs, a
+// shadow-root chat widget, the leverage and margin-mode dialogs and the qty-mode menu (tests/sites/README.md:
+// decoys, noise widgets, leverage dialog).
+import { submitKeys, pair, QTY_MODES } from './render-form.js';
+
+export const MARKETS = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'XRPUSDT'];
+
+/** The static frame with empty slots; hydration fills them (tests/sites/README.md: late hydration). */
+export function buildFrame(h, onMarket) {
+  const slot = (cls) => h('div', { class: cls }, h('div', { class: 'si-skeleton' }));
+  const slots = {
+    header: slot('si-header-slot'),
+    chart: h('div', { class: 'si-chart' }),
+    book: h('div', { class: 'si-book-slot' }),
+    decoy: h('div', { class: 'si-decoy-slot' }),
+    form: slot('si-form-slot'),
+    quick: h('div', { class: 'si-quick-slot' }),
+    panel: slot('si-panel-slot'),
+    account: slot('si-account-slot'),
+  };
+  const markets = h('div', { class: 'si-markets' },
+    MARKETS.map((s) => h('button', { type: 'button', onclick: () => onMarket(s) }, s)));
+  const app = h('div', { class: 'si-app' },
+    h('div', { class: 'si-top' }, markets, slots.header),
+    h('div', { class: 'si-main' }, slots.chart, slots.book,
+      h('div', { class: 'si-trade-col' }, slots.decoy, slots.form, slots.quick, slots.panel)),
+    slots.account);
+  return { app, slots };
+}
+
+/**
+ * Quick-trade widget outside the form root: an input in `.by-input__container` with its suffix, a
+ * qty-mode switch text, an Available Balance pair, a leverage-looking text and the submit labels; never the
+ * root-defining classes (tests/sites/README.md: decoys).
+ */
+export function buildQuickTrade(h, L, v) {
+  return h('div', { class: 'si-quick' },
+    h('div', { class: 'si-panel-title' }, 'Quick trade'),
+    h('div', {}, h('span', { role: 'button' }, L.cross), h('span', { role: 'button' }, '50.00x')),
+    pair(h, L.available, `1,234.56 ${v.quote}`),
+    h('div', {}, h('div', {}, L.price),
+      h('div', { class: 'by-input__container' }, h('input', { type: 'text', class: 'by-input__inner', value: '12345.67' }),
+        h('span', { class: 'by-input__right-icon' }, v.quote))),
+    h('div', {}, h('div', {}, h('span', { role: 'button' }, L.qtyMode_base)),
+      h('div', { class: 'by-input__container' }, h('input', { type: 'text', class: 'by-input__inner', value: '9.999' }),
+        h('span', { class: 'by-input__right-icon' }, v.base))),
+    h('div', {}, submitKeys(v.posmode, v.action).map((k) => h('button', { type: 'button' }, L[k]))));
+}
+
+/** The chart iframe (about:blank, same origin) with decoy inputs carrying the form's classes and labels. */
+export function buildChart(h, rng, L) {
+  const iframe = h('iframe', { id: `tradingview_${rng.chars(5, '0123456789abcdef')}`, src: 'about:blank', title: 'chart' });
+  const fill = () => {
+    const doc = iframe.contentDocument;
+    if (!doc || !doc.body || doc.getElementById('si-chart-decoys')) return;
+    const box = doc.createElement('div');
+    box.id = 'si-chart-decoys';
+    const lev = doc.createElement('div');
+    lev.className = 'oc-head-leverage';
+    lev.textContent = '77.00x';
+    const label = doc.createElement('div');
+    label.textContent = L.price;
+    const container = doc.createElement('div');
+    container.className = 'by-input__container';
+    const input = doc.createElement('input');
+    input.type = 'text';
+    input.className = 'by-input__inner';
+    input.value = '55555.55';
+    container.append(input);
+    const tpsl = doc.createElement('span');
+    tpsl.className = 'oc__tp-sl-chk-text';
+    tpsl.textContent = L.tpsl;
+    box.append(lev, label, container, tpsl);
+    doc.body.append(box);
+  };
+  iframe.addEventListener('load', fill);
+  return { iframe, fill };
+}
+
+/** An open shadow-root chat bubble holding a submit-label decoy (tests/sites/README.md: noise widgets). */
+export function buildChatWidget(L, posmode, action) {
+  const host = document.createElement('div');
+  host.className = 'si-chat-host';
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = 'div{position:fixed;right:8px;bottom:8px;background:#222;color:#eee;padding:6px;font:12px sans-serif}';
+  const box = document.createElement('div');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = L[submitKeys(posmode, action)[0]];
+  const lev = document.createElement('span');
+  lev.className = 'oc-head-leverage';
+  lev.textContent = '88.00x';
+  box.append('Chat ', lev, button);
+  root.append(style, box);
+  return host;
+}
+
+/** The leverage dialog, portalled to the end of <body>; it opens only on a user click (tests/sites/README.md: leverage dialog). */
+export function openLeverageDialog(h, L, current, onConfirm) {
+  document.querySelector('.si-dialog')?.remove();
+  const input = h('input', { type: 'text', class: 'by-input__inner', value: current });
+  const dialog = h('div', { role: 'dialog', 'aria-modal': 'true', class: 'si-dialog' },
+    h('div', { class: 'poz-mode-switch__lvg-wrap' },
+      h('div', { class: 'poz-mode-switch__lvg-title' }, L.leverage),
+      input,
+      h('button', { type: 'button', onclick: () => { dialog.remove(); onConfirm(input.value); } }, L.confirm)));
+  document.body.append(dialog);
+}
+
+/** The margin-mode dialog (the page's own; free texts apart from the mode names). */
+export function openMarginModeDialog(h, L, onPick) {
+  document.querySelector('.si-dialog')?.remove();
+  const dialog = h('div', { role: 'dialog', 'aria-modal': 'true', class: 'si-dialog' },
+    ['cross', 'isolated'].map((mode) => h('button', { type: 'button', onclick: () => { dialog.remove(); onPick(mode); } }, L[mode])));
+  document.body.append(dialog);
+}
+
+/** The qty-mode picker: `role="menu"` at the end of <body>, outside the root, with no `span[role="button"]`. */
+export function openQtyModeMenu(h, L, anchor, onPick) {
+  document.querySelector('.si-menu')?.remove();
+  const r = anchor.getBoundingClientRect();
+  const menu = h('div', { role: 'menu', class: 'si-menu', style: `left:${Math.round(r.left)}px;top:${Math.round(r.bottom)}px` },
+    QTY_MODES.map((mode) => h('div', { role: 'menuitem', tabindex: '0', onclick: () => { menu.remove(); onPick(mode); } }, L[`qtyMode_${mode}`])));
+  document.body.append(menu);
+}

@@ -1,0 +1,101 @@
+// Page frame: skeleton slots, market list, the quick-trade decoy widget, the chart iframe with decoy inputs, the
+// shadow-root chat widget and the margin-mode / leverage dialog (tests/sites/README.md: decoys, noise widgets,
+// leverage dialog).
+import { autoId } from './prng.js';
+import { submitKeys } from './render-form.js';
+
+export const MARKETS = ['BTC-USDT-SWAP', 'ETH-USDT-SWAP', 'BTC-USDC-SWAP', 'SOL-USDT-SWAP'];
+
+/** The static frame with empty slots; hydration fills them (tests/sites/README.md: late hydration). */
+export function buildFrame(h, onMarket) {
+  const slot = (cls) => h('div', { class: cls }, h('div', { class: 'si-skeleton' }));
+  const slots = {
+    header: slot('si-header-slot'),
+    chart: h('div', { class: 'si-chart' }),
+    book: h('div', { class: 'si-book-slot' }),
+    decoy: h('div', { class: 'si-decoy-slot' }),
+    form: slot('si-form-slot'),
+    quick: h('div', { class: 'si-quick-slot' }),
+    panel: slot('si-panel-slot'),
+    bottom: slot('si-bottom-slot'),
+  };
+  const markets = h('div', { class: 'si-markets' },
+    MARKETS.map((s) => h('button', { type: 'button', onclick: () => onMarket(s) }, s)));
+  const app = h('div', { class: 'si-app' },
+    h('div', { class: 'si-top' }, markets, slots.header),
+    h('div', { class: 'si-main' }, slots.chart, slots.book,
+      h('div', { class: 'si-trade-col' }, slots.decoy, slots.form, slots.quick, slots.panel)),
+    slots.bottom);
+  return { app, slots };
+}
+
+/**
+ * Quick-trade widget outside the form root: the real hooks' classes and test ids with other values (an amount
+ * input, an Available pair, submit labels, a leverage and a margin-mode button), never the root's class.
+ */
+export function buildQuickTrade(h, rng, L, v) {
+  const [pos, neg] = submitKeys(v.posmode, v.action);
+  return h('div', { class: 'si-quick' },
+    h('div', { class: 'si-panel-title' }, 'Quick trade'),
+    h('div', {}, h('button', { type: 'button' }, L.isolated), h('button', { type: 'button' }, '50x')),
+    h('div', { class: 'okui-input' },
+      h('input', { class: 'okui-input-input', id: autoId(rng), type: 'text', value: '12345.6' }),
+      h('div', { class: 'okui-input-suffix' }, h('div', { role: 'button' }, L.contracts))),
+    h('div', { 'data-testid': 'max-asset' }, h('span', {}, L.available), h('span', {}, `1,234.56 ${v.quote}`)),
+    h('div', {}, h('button', { type: 'button', class: 'okui-positivebutton' }, L[pos]), h('button', { type: 'button', class: 'okui-negativebutton' }, L[neg])),
+    h('div', { 'data-testid': 'max-trade' }, h('span', {}, L.maxLong), h('span', {}, `999 ${L.contracts}`)));
+}
+
+/** The chart iframe (about:blank, same origin) with decoy inputs carrying the form's classes and test ids. */
+export function buildChart(h, rng, L) {
+  const iframe = h('iframe', { id: `tradingview_${rng.chars(5, '0123456789abcdef')}`, src: 'about:blank', title: 'chart' });
+  const fill = () => {
+    const doc = iframe.contentDocument;
+    if (!doc || !doc.body || doc.getElementById('si-chart-decoys')) return;
+    const box = doc.createElement('div');
+    box.id = 'si-chart-decoys';
+    const input = (value) => {
+      const el = doc.createElement('input');
+      el.className = 'okui-input-input';
+      el.value = value;
+      return el;
+    };
+    const max = doc.createElement('div');
+    max.setAttribute('data-testid', 'max-asset');
+    max.textContent = `${L.available}5,555.55 USDT`;
+    const lev = doc.createElement('button');
+    lev.textContent = '77x';
+    box.append(input('55555.5'), input('9.99'), max, lev);
+    doc.body.append(box);
+  };
+  iframe.addEventListener('load', fill);
+  return { iframe, fill };
+}
+
+/** An open shadow-root chat bubble holding a submit-label decoy (tests/sites/README.md: noise widgets). */
+export function buildChatWidget(L, posmode, action) {
+  const host = document.createElement('div');
+  host.className = 'si-chat-host';
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = 'div{position:fixed;right:8px;bottom:8px;background:#222;color:#eee;padding:6px;font:12px sans-serif}';
+  const box = document.createElement('div');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'okui-positivebutton';
+  button.textContent = L[submitKeys(posmode, action)[0]];
+  box.append('Chat ', button);
+  root.append(style, box);
+  return host;
+}
+
+/** The margin-mode / leverage dialog, portalled to the end of <body>; opens only on a user click. */
+export function openDialog(h, L, what, mode, lev) {
+  document.querySelector('.si-dialog')?.remove();
+  const dialog = h('div', { role: 'dialog', 'aria-modal': 'true', class: 'si-dialog' },
+    h('div', {}, what === 'margin' ? 'Margin mode' : 'Adjust leverage'),
+    h('div', {}, h('button', { type: 'button' }, L.cross), h('button', { type: 'button' }, L.isolated), h('button', { type: 'button' }, `${lev}x`)),
+    h('div', {}, mode === 'isolated' ? L.isolated : L.cross),
+    h('button', { type: 'button', onclick: () => dialog.remove() }, 'OK'));
+  document.body.append(dialog);
+}

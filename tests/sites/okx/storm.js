@@ -1,0 +1,83 @@
+// The order book drawn on a canvas, the walked last price in `span.last` and the mutation storm
+// (tests/sites/README.md: order-book storm). OKX renders its book on a canvas with no row DOM: every storm step
+// redraws part of the canvas and makes exactly one DOM mutation, on `span.last` (a text change or a class toggle).
+import { display } from './format.js';
+import { parseDec, add } from './dec.js';
+
+const BOOK_ROWS = 10;
+const MAX_WALK_TICKS = 30;
+const ROW_HEIGHT = 16;
+
+/**
+ * opts: { h, rng, rate (steps/s), fmt: () => fmt, market: () => { last: string|null, tick: number },
+ *         lastEl: () => Element|null, onLastChange: (text) => void }
+ * Returns { el, lastText(), reset(), stop() }.
+ */
+export function createOrderBook(opts) {
+  const { h, rng } = opts;
+  let walk = 0; // ticks away from si-last
+  const priceText = (offsetTicks) => {
+    const { last, tick } = opts.market();
+    const p = last ? parseDec(last) : null;
+    return p ? display(add(p, { n: BigInt(walk + offsetTicks), s: tick }), tick, opts.fmt()) : '--';
+  };
+  const canvas = h('canvas', { width: '240', height: String(ROW_HEIGHT * (BOOK_ROWS * 2 + 1)) });
+  const el = h('div', { class: 'order-book-box' }, canvas);
+  const ctx = canvas.getContext('2d');
+
+  function drawRow(i) {
+    if (!ctx) return;
+    const y = i * ROW_HEIGHT;
+    const offset = i < BOOK_ROWS ? BOOK_ROWS - i : i === BOOK_ROWS ? 0 : BOOK_ROWS - i - 1;
+    ctx.fillStyle = '#111';
+    ctx.fillRect(0, y, canvas.width, ROW_HEIGHT);
+    ctx.fillStyle = i < BOOK_ROWS ? '#f6465d' : i === BOOK_ROWS ? '#eee' : '#0ecb81';
+    ctx.fillRect(canvas.width - rng.int(10, 120), y + 2, 120, ROW_HEIGHT - 4);
+    ctx.fillStyle = '#ddd';
+    ctx.font = '11px monospace';
+    ctx.fillText(priceText(offset), 4, y + 12);
+    ctx.fillText(String(rng.int(1, 9999)), 120, y + 12);
+  }
+  const drawAll = () => { for (let i = 0; i <= BOOK_ROWS * 2; i++) drawRow(i); };
+  drawAll();
+
+  const setLast = (text) => {
+    const last = opts.lastEl();
+    if (last && last.textContent !== text) { last.textContent = text; return true; }
+    return false;
+  };
+  const toggle = () => opts.lastEl()?.classList.toggle(rng() < 0.5 ? 'si-up' : 'si-down');
+  const step = () => {
+    drawRow(rng.int(0, BOOK_ROWS * 2));
+    if (rng() < 0.5 && opts.market().last) {
+      walk = Math.max(-MAX_WALK_TICKS, Math.min(MAX_WALK_TICKS, walk + (rng() < 0.5 ? -1 : 1)));
+      drawRow(BOOK_ROWS);
+      if (setLast(priceText(0))) return;
+    }
+    toggle();
+  };
+
+  let done = 0;
+  const started = performance.now();
+  const timers = [];
+  if (opts.rate > 0) {
+    timers.push(setInterval(() => {
+      const due = Math.floor(((performance.now() - started) / 1000) * opts.rate) - done;
+      for (let i = 0; i < Math.min(due, opts.rate); i++) step();
+      done += Math.max(0, due);
+    }, 20));
+    timers.push(setInterval(() => opts.onLastChange(priceText(0)), 1000));
+  }
+
+  return {
+    el,
+    lastText: () => priceText(0),
+    /** A new instrument: restart the walk at si-last and redraw the book. */
+    reset() {
+      walk = 0;
+      drawAll();
+      setLast(priceText(0));
+    },
+    stop() { timers.forEach(clearInterval); },
+  };
+}
