@@ -3,7 +3,7 @@
  * without decimal.js ("the panel renders an Evaluation; it computes nothing"). Rounds for the eye only:
  * `value` stays the exact decimal, and nothing here feeds back into a computation.
  */
-import type { Evaluation, Figure, FigureKey, ModeFigures } from '../contracts/evaluation.ts';
+import type { Evaluation, Figure, FigureKey, ModeFigures, StressPoint } from '../contracts/evaluation.ts';
 import { D, type Dec } from '../shared/decimal.ts';
 import type { FigureDecimals } from '../shared/settings.ts';
 
@@ -76,9 +76,16 @@ function withDisplay(figure: Figure, kind: FigureKind, decimals: FigureDecimals)
   return figure.kind === 'value' ? { ...figure, display: formatDecimal(figure.value, kind, decimals) } : figure;
 }
 
+function stressWithDisplay(point: StressPoint, decimals: FigureDecimals): StressPoint {
+  const money = (value: string) => formatDecimal(value, 'money', decimals);
+  const ratio = point.marginRatioPct === null ? null : formatDecimal(point.marginRatioPct, 'percent');
+  return { ...point, display: { equity: money(point.equity), requirement: money(point.requirement), marginRatioPct: ratio } };
+}
+
 function modeWithDisplay(figures: ModeFigures, decimals: FigureDecimals): ModeFigures {
   const out = { ...figures };
   for (const key of Object.keys(KIND_OF) as FigureKey[]) out[key] = withDisplay(figures[key], KIND_OF[key], decimals);
+  out.stress = figures.stress.map((point) => stressWithDisplay(point, decimals));
   return out;
 }
 

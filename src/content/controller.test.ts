@@ -60,7 +60,12 @@ describe('startController', () => {
 
   const makeDeps = (): Parameters<typeof startController>[0] => ({
     doc: document,
-    source: { findRoot: () => document.getElementById('root'), read: () => current, outsideParts: () => ({ watch: [], settled: true }) },
+    source: {
+      findRoot: () => document.getElementById('root'),
+      read: () => current,
+      outsideParts: () => ({ watch: [], settled: true }),
+      submitControls: () => ({ long: [], short: [] }),
+    },
     evaluate: (s) =>
       new Promise((resolve) => replies.push({ qty: (s.quantity.value as string) ?? '', resolve })),
     loadPanelState: async () => ({ panel: panelState }),
@@ -79,10 +84,9 @@ describe('startController', () => {
   const last = () => views.at(-1)!;
   const shownQty = () => last().evaluation?.inputs[0]?.value;
 
-  it('flags the panel pending at once, renders "updating" in the next frame, then the newest reply', async () => {
+  it('mounts the panel as "updating", flags it pending at once on a change, renders "updating" in the next frame, then the newest reply', async () => {
     await settle();
-    expect(pendingMarks).toBe(1);
-    nextFrame();
+    expect(pendingMarks).toBe(0); // mounted once the settings say this venue is on, already showing "updating"
     expect(last().pending).toBe(true);
     replies[0]!.resolve({ evaluation: evaluationFor('0.1') });
     await settle();
@@ -90,7 +94,7 @@ describe('startController', () => {
     expect(shownQty()).toBe('0.1');
 
     await typeInForm('0.2');
-    expect(pendingMarks).toBe(2); // flagged in the same task as the change
+    expect(pendingMarks).toBe(1); // flagged in the same task as the change
     nextFrame();
     expect(last().pending).toBe(true); // the 0.1 figures are not painted again
     expect(replies.map((r) => r.qty)).toEqual(['0.1', '0.2']);

@@ -2,18 +2,21 @@
  * Ties the form watcher, the background evaluation and the panel together for one page.
  * Everything the page could trigger ends in try/catch here or in the watcher: nothing escapes into it.
  */
+import type { SnapshotReader } from '../adapters/adapter';
 import type { FormSnapshot } from '../contracts/snapshot';
 import { isRouterError, type EvaluateResult, type PanelState, type RouterError } from '../contracts/messages';
 import { reason, type Reason } from '../contracts/reasons';
 import { unavailableEvaluation } from '../ui/placeholder';
+import { createConfirmStep } from './confirm';
 import { latestOnly } from './latest';
 import type { PanelView } from './panel/Panel';
 import type { PanelHandle } from './panel/mount';
-import { watchForm, type FormSource, type WatchTiming } from './watch';
+import type { VerdictBasis } from './verdict';
+import { watchForm, type FormWatcher, type WatchTiming } from './watch';
 
 export interface ControllerDeps {
   doc: Document;
-  source: FormSource<FormSnapshot>;
+  source: SnapshotReader;
   evaluate(snapshot: FormSnapshot): Promise<EvaluateResult | RouterError>;
   loadPanelState(): Promise<{ panel: PanelState } | RouterError>;
   saveCollapsed(collapsed: boolean): Promise<unknown>;
@@ -27,6 +30,12 @@ export interface ControllerDeps {
 
 export interface Controller {
   stop(): void;
+  /**
+   * The settings changed (storage.onChanged, e.g. a save on the options page): fetch the panel state
+   * again (theme, pre-submit check, on/off for this venue) and evaluate the last form with the new
+   * limits and fees. Switched off: the panel goes and the page is no longer watched; on again: both back.
+   */
+  settingsChanged(): void;
 }
 
 const MAX_RETRIES = 3;
@@ -49,6 +58,9 @@ export function startController(deps: ControllerDeps): Controller {
   let stopped = false;
   let retries = 0;
   let lastSnapshot: FormSnapshot | null = null;
+  /** This venue switched on in the settings; null until the panel state is known (no panel before). */
+  let enabled: boolean | null = null;
+  let stateLoaded = false;
 
   const show = () => panel?.update({ ...view });
 
@@ -67,6 +79,7 @@ export function startController(deps: ControllerDeps): Controller {
     (reply, snapshot) => {
       if (isRouterError(reply)) return failed(reply.error, snapshot);
       retries = 0;
+      if (!stateLoaded) loadState(); // the background was not up when the page asked
       if ('evaluation' in reply) {
         view.evaluation = reply.evaluation;
         view.reasons = null;
@@ -91,27 +104,62 @@ export function startController(deps: ControllerDeps): Controller {
 
   const onScrollOrResize = () => deps.timing.requestFrame(place);
 
-  const watcher = watchForm(
+  // The figures on screen describe lastSnapshot unless a newer form state is waiting for its own.
+  const basis = (): VerdictBasis =>
+    view.pending || !lastSnapshot
+      ? { kind: 'pending' }
+      : view.reasons !== null || !view.evaluation
+        ? { kind: 'unevaluable' }
+        : { kind: 'evaluated', snapshot: lastSnapshot, evaluation: view.evaluation };
+  const confirm = createConfirmStep({
+    doc,
+    controls: () => deps.source.submitControls(),
+    formRoot: () => root,
+    basis,
+    show(held) {
+      view.confirm = held;
+      show();
+    },
+  });
+
+  /**
+   * The old figures describe a form (or settings) that no longer exists. They must not be painted again,
+   * but re-rendering them as pending here would hold up the reply (and any frame) on every keystroke:
+   * flag the panel now, and render "updating" in the next frame callback, which runs before that frame
+   * is painted, only if the reply has not come back by then.
+   */
+  function flagPending(): void {
+    if (!panel) return;
+    panel.markPending();
+    deps.timing.requestFrame(() => view.pending && show());
+  }
+
+  function evaluate(snapshot: FormSnapshot): void {
+    retries = 0;
+    evaluator.request(snapshot);
+    view.pending = true;
+    if (panel) flagPending();
+    else mountIfReady();
+  }
+
+  /** The panel appears once there is a form and the settings say this venue is on (nothing old to hide yet). */
+  function mountIfReady(): void {
+    if (panel || stopped || enabled !== true || lastSnapshot?.form.status !== 'read') return;
+    panel = deps.mountPanel(toggleCollapsed);
+    place();
+    show();
+  }
+
+  const watching = (): FormWatcher => watchForm(
     doc,
     deps.source,
     {
       onChange(snapshot) {
         if (deps.isOrphaned()) return stop();
+        if (lastSnapshot && snapshot.url !== lastSnapshot.url) confirm.reset(); // SPA navigation: holds belong to the old page
         lastSnapshot = snapshot;
-        if (!panel) {
-          if (snapshot.form.status !== 'read') return; // no form yet (late hydration): nothing to show
-          panel = deps.mountPanel(toggleCollapsed);
-          place();
-        }
-        retries = 0;
-        evaluator.request(snapshot);
-        // The old figures describe a form that no longer exists. They must not be painted again, but
-        // re-rendering them as pending here would hold up the reply (and any frame) on every keystroke:
-        // flag the panel now, and render "updating" in the next frame callback, which runs before that
-        // frame is painted, only if the reply has not come back by then.
-        view.pending = true;
-        panel.markPending();
-        deps.timing.requestFrame(() => view.pending && show());
+        if (!panel && snapshot.form.status !== 'read') return; // no form yet (late hydration): nothing to show
+        evaluate(snapshot);
       },
       onRoot(next) {
         root = next;
@@ -127,33 +175,74 @@ export function startController(deps: ControllerDeps): Controller {
     },
     deps.timing,
   );
+  let watcher: FormWatcher | null = watching();
 
   const win = doc.defaultView;
   win?.addEventListener('resize', onScrollOrResize, { passive: true });
   doc.addEventListener('scroll', onScrollOrResize, { capture: true, passive: true });
 
-  deps
-    .loadPanelState()
-    .then((reply) => {
-      if (stopped || isRouterError(reply)) return;
-      view.collapsed = reply.panel.collapsed;
-      view.notice = reply.panel.notice;
-      show();
-    })
-    .catch((error: unknown) => {
-      if (deps.isOrphaned(error)) stop();
-    });
+  /** Switched off in the settings: no panel, no watching, no figures kept. */
+  function switchOff(): void {
+    enabled = false;
+    watcher?.stop();
+    watcher = null;
+    evaluator.cancel();
+    panel?.remove();
+    panel = null;
+    lastSnapshot = null;
+    Object.assign(view, { evaluation: null, reasons: null, pending: false });
+  }
+
+  function applyState(state: PanelState): void {
+    stateLoaded = true;
+    Object.assign(view, { collapsed: state.collapsed, notice: state.notice, preSubmitCheck: state.preSubmitCheck, theme: state.theme });
+    confirm.follow(state.preSubmitCheck, state.enabled);
+    if (!state.enabled) return switchOff();
+    enabled = true;
+    watcher ??= watching(); // switched on again: its first read brings the form back
+    if (panel) show();
+    else mountIfReady();
+  }
+
+  /** Replies to an older request are dropped, so quick saves end on the newest state. */
+  const stateLoader = latestOnly<null, { panel: PanelState } | RouterError>(
+    () => deps.loadPanelState(),
+    (reply) => {
+      if (stopped) return;
+      if (!isRouterError(reply)) return applyState(reply.panel);
+      // No answer (the background may be starting): show the panel with the defaults, ask again later.
+      enabled ??= true;
+      mountIfReady();
+    },
+    (error) => {
+      if (deps.isOrphaned(error)) return stop();
+      enabled ??= true;
+      mountIfReady();
+    },
+  );
+  const loadState = () => stateLoader.request(null);
+  loadState();
+
+  function settingsChanged(): void {
+    if (stopped) return;
+    if (deps.isOrphaned()) return stop();
+    loadState();
+    // New limits or fees change the figures: the last form again, with the settings as they are now.
+    if (enabled !== false && panel && lastSnapshot) evaluate(lastSnapshot);
+  }
 
   function stop(): void {
     if (stopped) return;
     stopped = true;
-    watcher.stop();
+    watcher?.stop();
+    stateLoader.cancel();
     evaluator.cancel();
+    confirm.stop();
     win?.removeEventListener('resize', onScrollOrResize);
     doc.removeEventListener('scroll', onScrollOrResize, { capture: true });
     panel?.remove();
     panel = null;
   }
 
-  return { stop };
+  return { stop, settingsChanged };
 }

@@ -1,13 +1,16 @@
 /**
  * Content-script entry (one standalone IIFE on every venue's pages): side effects only. Starts the
  * controller with the adapter for the current page, or once the SPA navigates to a supported page;
+ * tells it when the settings change (a save on the options page reaches an open tab without a reload);
  * nothing may throw into the page. Knows no venue: the adapter lookup picks one.
  */
 import type { VenueAdapter } from '../adapters/adapter';
 import { adapterFor } from '../adapters/index';
 import { CsToBg } from '../contracts/messages';
 import { startController, type Controller } from './controller';
+import { extensionApi, type StorageChangeListener } from '../shared/extension-api';
 import { sendToBackground } from '../shared/messaging';
+import { SETTINGS_KEY } from '../shared/settings-key';
 import { extensionAlive, isContextInvalidated } from './lifecycle';
 import { mountPanel } from './panel/mount';
 
@@ -42,6 +45,7 @@ function run(): void {
       if (!extensionAlive()) {
         running?.controller.stop();
         clearInterval(routeCheck);
+        storage?.onChanged.removeListener(onStorage);
         return;
       }
       const adapter = adapterFor(location.href);
@@ -54,6 +58,16 @@ function run(): void {
       // A page oddity must never surface as an error in the exchange's console.
     }
   };
+  // storage.local is written by the background only (settings service); the options page's save is one write.
+  const onStorage: StorageChangeListener = (changes, area) => {
+    try {
+      if (area === 'local' && SETTINGS_KEY in changes) running?.controller.settingsChanged();
+    } catch {
+      // see below
+    }
+  };
+  const storage = extensionApi()?.storage;
+  storage?.onChanged.addListener(onStorage);
   const routeCheck = setInterval(check, ROUTE_CHECK_MS);
   check();
 }

@@ -3,11 +3,11 @@
  * the page but every runtime call fails ("Extension context invalidated"); Chrome then reports no
  * runtime id, Firefox makes extension objects dead.
  */
-import browser from 'webextension-polyfill';
+import { extensionApi } from '../shared/extension-api';
 
 export function extensionAlive(): boolean {
   try {
-    return Boolean(browser.runtime?.id);
+    return Boolean(extensionApi()?.runtime?.id);
   } catch {
     return false;
   }

@@ -131,6 +131,8 @@ export interface OrderScenario {
     liquidationFeeRate?: string;
     /** The size step (e.g. "0.001"): the size within limits is rounded down to it. */
     lotStep?: string;
+    /** Base units per contract; required when the tier table counts contracts (`unit: "contracts"`). */
+    contractSize?: string;
     /** The funding rate the page shows, % per interval, and the hold time the carry is counted over. */
     funding?: { ratePct: string; intervalHours: string; holdHours: string };
   };
@@ -195,6 +197,8 @@ export interface StressPoint {
   requirement: string;
   /** requirement ÷ equity in %, null when the equity is not positive. */
   marginRatioPct: string | null;
+  /** The same values rounded for the eye, added by the background (like Figure.display); never an input. */
+  display?: { equity: string; requirement: string; marginRatioPct: string | null };
 }
 
 /** A point of the PnL-against-price line (the loss floor included), for the pictures. */
@@ -287,6 +291,8 @@ export interface ModeAtMove {
   /** requirement ÷ equity in %; null when the equity is not positive. */
   marginRatioPct: string | null;
   risk: RiskLevel;
+  /** The values rounded for the eye, added by the background (like a Figure's display). */
+  display?: { pnl: string; marginRatioPct: string | null };
 }
 
 export interface PriceMove {
@@ -315,6 +321,15 @@ export interface CalculatorInput {
   addedIsolatedMargin?: string;
   /** The maintenance rate (%) for a symbol without a bundled tier table. */
   maintenanceRatePct?: string;
+}
+
+/**
+ * Why the calculator gave no figures, next to the field it concerns: a CalculatorInput key, or
+ * `otherPositions.<row>.<key>` for a row of other cross positions.
+ */
+export interface CalculatorFieldError {
+  field: string;
+  reason: Reason;
 }
 
 export interface CalculatorResult {

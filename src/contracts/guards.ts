@@ -253,6 +253,7 @@ const stressPoint: ValueCheck = object({
   equity: figureDecimal,
   requirement: figureDecimal,
   marginRatioPct: nullable(figureDecimal),
+  display: optional(object({ equity: textOf(100), requirement: textOf(100), marginRatioPct: nullable(textOf(100)) })),
 } satisfies Record<keyof StressPoint, ValueCheck>);
 
 const pnlPoint: ValueCheck = object({ price: figureDecimal, pnl: figureDecimal } satisfies Record<keyof PnlPoint, ValueCheck>);

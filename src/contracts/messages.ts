@@ -7,7 +7,7 @@
  * Types and message names only: the content script imports this module, so it stays free of the
  * payload guards (protocol-validation.ts, background side) and of everything they import.
  */
-import type { CalculatorInput, CalculatorResult, Evaluation } from './evaluation.ts';
+import type { CalculatorFieldError, CalculatorInput, CalculatorResult, Evaluation } from './evaluation.ts';
 import type { Reason } from './reasons.ts';
 import type { FormSnapshot } from './snapshot.ts';
 import type { PreSubmitCheck, Settings, SettingsPatch, SettingsFieldError, Theme } from '../shared/settings.ts';
@@ -71,7 +71,7 @@ export interface Protocol {
   };
   'ui-bg-calculate': {
     request: { type: 'ui-bg-calculate'; input: CalculatorInput };
-    response: CalculatorResult | { invalid: Reason[] };
+    response: CalculatorResult | { invalid: CalculatorFieldError[] };
   };
   'ui-bg-status-get': {
     /** tabId null: no tab to ask about (the answer still carries the settings notice). */

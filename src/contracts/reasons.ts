@@ -109,6 +109,8 @@ export interface ReasonParams {
   'input.unknownSymbol': { symbol: string };
   'input.crossNotSupported': { rule: string };
   'input.unreadable': { detail: string };
+  /** A margin that buys less than one size step at this leverage and price (the calculator). */
+  'input.belowStep': { field: string; step: string };
   'tiers.empty': Record<string, never>;
   'tiers.noFloor': { tier: string };
   'tiers.noRate': { tier: string };
@@ -160,6 +162,10 @@ export interface ReasonParams {
   'figure.isolatedNoStress': Record<string, never>;
   'figure.noAccountLiquidation': Record<string, never>;
   'figure.reduceOnlyNoPosition': Record<string, never>;
+  /** The venue states its margin ratio as equity ÷ (maintenance + fees): liquidation when it falls to 100 % (the rule's `marginRatio` flag). */
+  'figure.marginRatioEquityCover': Record<string, never>;
+  /** The order can only reduce or close on this side: no size of it adds risk. */
+  'figure.onlyReduces': Record<string, never>;
   'stop.beyondLiquidation': { stop: string; liquidation: string };
   'stop.insideBuffer': { buffer: string; threshold: string };
 
@@ -184,11 +190,14 @@ export interface ReasonParams {
   'cross.assetModeUnknown': Record<string, never>;
   'cross.otherPositionsUnknown': { cause: Reason };
   'cross.walletUnknown': { cause: Reason };
+  /** The calculator: no wallet balance entered, so no cross figures. */
+  'cross.enterWallet': Record<string, never>;
   'assume.defaultFee': { venue: string; tier: string; takerPct: string };
   'assume.otherMaintenance': { symbol: string; rate: string; beyondTable: 'yes' | 'no' };
   'assume.loggedOutNewPosition': Record<string, never>;
   'settings.reset': { cause: Reason };
   'settings.notObject': Record<string, never>;
+  'settings.notJson': Record<string, never>;
   'settings.noVersion': Record<string, never>;
   'settings.newer': { version: string };
   'settings.noMigration': { version: string };
@@ -276,6 +285,7 @@ export const REASON_PARAMS = {
   'input.unknownSymbol': ['symbol'],
   'input.crossNotSupported': ['rule'],
   'input.unreadable': ['detail'],
+  'input.belowStep': ['field', 'step'],
   'tiers.empty': [],
   'tiers.noFloor': ['tier'],
   'tiers.noRate': ['tier'],
@@ -321,6 +331,8 @@ export const REASON_PARAMS = {
   'figure.isolatedNoStress': [],
   'figure.noAccountLiquidation': [],
   'figure.reduceOnlyNoPosition': [],
+  'figure.marginRatioEquityCover': [],
+  'figure.onlyReduces': [],
   'stop.beyondLiquidation': ['stop', 'liquidation'],
   'stop.insideBuffer': ['buffer', 'threshold'],
   'evaluate.formNotFound': ['cause'],
@@ -342,11 +354,13 @@ export const REASON_PARAMS = {
   'cross.assetModeUnknown': [],
   'cross.otherPositionsUnknown': ['cause'],
   'cross.walletUnknown': ['cause'],
+  'cross.enterWallet': [],
   'assume.defaultFee': ['venue', 'tier', 'takerPct'],
   'assume.otherMaintenance': ['symbol', 'rate', 'beyondTable'],
   'assume.loggedOutNewPosition': [],
   'settings.reset': ['cause'],
   'settings.notObject': [],
+  'settings.notJson': [],
   'settings.noVersion': [],
   'settings.newer': ['version'],
   'settings.noMigration': ['version'],

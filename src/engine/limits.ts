@@ -78,21 +78,42 @@ function noStop(p: Parsed, n: ModeNumbers): Reason {
 
 const MAX_DOUBLINGS = 60;
 
+/** How the size of one side's order can be varied: its numbers at a size, and the position it acts against. */
+export interface SizeSearch {
+  /** That mode's numbers at size q: 'flat' when the order closes the position, null when q cannot be (above its bracket). */
+  numbersAt(q: Dec): ModeNumbers | 'flat' | null;
+  /** The size of the position this side's order reduces (it closes it at that size); null when it opens or adds. */
+  against: Dec | null;
+  /** Past `against` the order opens the other way (one-way mode, not reduce-only); otherwise it only closes. */
+  flipsBeyond: boolean;
+}
+
+/** The limits a larger size can only make worse, with the number each compares (actual ≤ threshold). */
+function upperBounded(p: Parsed, mode: Mode, n: ModeNumbers): { actual: Dec; bound: Dec }[] {
+  const out: { actual: Dec; bound: Dec }[] = [];
+  const add = (limit: NumberLimitKey, actual: Dec | null | undefined) => {
+    const bound = p.limits[limit];
+    if (bound && actual && actual.gt(0)) out.push({ actual, bound: bound.at });
+  };
+  add('maxLoss', n.worst);
+  add('maxLossPct', n.worstPct);
+  add('maxStopLossPct', n.stop?.lossPct);
+  if (mode === 'cross') add('maxCrossExposure', n.crossExposure);
+  return out;
+}
+
 /**
  * The largest size (a multiple of the lot step, at most the form's Max) that passes every limit set, for
- * a mode: `numbersAt(q)` gives that mode's numbers at size q ('flat' when it closes the position, null when
- * q cannot be: above its bracket).
- * Each limit gets worse as the size grows, so the sizes that pass are the ones below a boundary, found
- * by doubling then halving the interval. 0 (with the reason) when a limit no size can meet fails; none
- * when no limit set depends on size; unavailable when one cannot be checked.
+ * a mode. 0 (with the reason) when a limit no size can meet fails; none when no limit set depends on
+ * size, or when the side can only reduce; unavailable when a limit cannot be checked.
+ *
+ * Sizes up to the position the side acts against only reduce it (each step makes it safer, the exact
+ * close passes); past it the order opens exposure and every limit gets worse as the size grows, so the
+ * sizes that pass end at one boundary. The boundary is searched from a first guess (the sizes scaled to
+ * the tightest proportional limit) by galloping away from it and halving the interval: usually two or
+ * three solves.
  */
-export function maxSizeWithinLimits(
-  p: Parsed,
-  mode: Mode,
-  current: ModeNumbers | null,
-  cause: Reason,
-  numbersAt: (q: Dec) => ModeNumbers | 'flat' | null,
-): Figure {
+export function maxSizeWithinLimits(p: Parsed, mode: Mode, current: ModeNumbers, cause: Reason, search: SizeSearch): Figure {
   const checks = checkLimits(p, mode, current, cause);
   const independent = checks.find((c) => (c.limit === 'maxLeverage' || c.limit === 'stopLossRequired') && c.status === 'fail');
   if (independent) return { kind: 'value', value: '0', note: reason('figure.sizeIndependentLimit', { limit: independent.limit }) };
@@ -103,43 +124,83 @@ export function maxSizeWithinLimits(
   if (!p.lotStep) return { kind: 'unavailable', reason: reason('figure.notComputable') };
 
   const lot = p.lotStep;
+  const one = new D(1);
+  const value = (steps: Dec, note?: Reason): Figure => (note ? { kind: 'value', value: steps.times(lot).toFixed(), note } : { kind: 'value', value: steps.times(lot).toFixed() });
+  const noneFits: Figure = { kind: 'value', value: '0', note: reason('figure.noSizeFits') };
   const passesAt = (steps: Dec): boolean => {
     if (steps.isZero()) return true;
-    const n = numbersAt(steps.times(lot));
+    const n = search.numbersAt(steps.times(lot));
     if (n === 'flat') return true; // nothing left open: nothing at risk
     if (!n) return false;
-    return bounding.every((limit) => sizeLimit(p, limit, mode, n).status === 'pass');
+    return checkLimits(p, mode, n, cause).every((c) => c.status === 'pass');
   };
-  const capSteps = p.maxQuantity ? p.maxQuantity.div(lot).floor() : null;
-  if (capSteps && passesAt(capSteps)) {
-    return { kind: 'value', value: capSteps.times(lot).toFixed(), note: reason('figure.cappedByMax', { max: p.maxQuantity!.toFixed() }) };
+
+  const cap = p.maxQuantity ? p.maxQuantity.div(lot).floor() : null;
+  if (cap && passesAt(cap)) return value(cap, reason('figure.cappedByMax', { max: p.maxQuantity!.toFixed() }));
+  // Every size up to `from − 1` only reduces; `from` is the first that opens exposure.
+  const from = search.against ? search.against.div(lot).floor().plus(one) : one;
+  if (search.against && !search.flipsBeyond) return cap ? noneFits : { kind: 'none', reason: reason('figure.onlyReduces') };
+  if (cap && cap.lt(from)) return noneFits;
+  if (!passesAt(from)) {
+    // No size that opens passes: the largest reducing one (the exact close, when it is a whole number of steps), if it does.
+    const last = from.minus(one);
+    return last.gt(0) && passesAt(last) ? value(last) : noneFits;
   }
-  // Bracket the boundary: lo passes, hi fails.
-  let lo = ZERO;
-  let hi = D.max(p.quantity.div(lot).floor(), new D(1));
-  if (capSteps && hi.gt(capSteps)) hi = capSteps;
-  if (passesAt(hi)) {
-    lo = hi;
-    for (let i = 0; i < MAX_DOUBLINGS; i++) {
-      const next = hi.times(2);
-      if (capSteps && next.gte(capSteps)) {
-        hi = capSteps; // fails: checked above
+
+  // `from` passes; the boundary lies above it. First guess: the proportional limits scaled to their thresholds.
+  const currentSteps = p.quantity.div(lot).floor();
+  let guess = from;
+  if (currentSteps.gt(from)) {
+    for (const { actual, bound } of upperBounded(p, mode, current)) {
+      const scaled = from.plus(currentSteps.minus(from).times(bound).div(actual).floor());
+      if (guess.eq(from) || scaled.lt(guess)) guess = scaled;
+    }
+    if (guess.lt(from)) guess = from;
+  }
+  if (cap && guess.gte(cap)) guess = cap.minus(one);
+
+  let lo: Dec;
+  let hi: Dec;
+  if (guess.eq(from) || passesAt(guess)) {
+    // Gallop up until a size fails (the cap fails: checked above).
+    lo = guess;
+    let step = one;
+    for (let i = 0; ; i++) {
+      if (i === MAX_DOUBLINGS) return { kind: 'none', reason: reason('figure.noSizeLimit') };
+      const probe = lo.plus(step);
+      if (cap && probe.gte(cap)) {
+        hi = cap;
         break;
       }
-      if (!passesAt(next)) {
-        hi = next;
+      if (!passesAt(probe)) {
+        hi = probe;
         break;
       }
-      lo = next;
-      hi = next;
-      if (i === MAX_DOUBLINGS - 1) return { kind: 'none', reason: reason('figure.noSizeLimit') };
+      lo = probe;
+      step = step.times(2);
+    }
+  } else {
+    // Gallop down until a size passes (`from` does).
+    hi = guess;
+    let step = one;
+    for (;;) {
+      const probe = hi.minus(step);
+      if (probe.lte(from)) {
+        lo = from;
+        break;
+      }
+      if (passesAt(probe)) {
+        lo = probe;
+        break;
+      }
+      hi = probe;
+      step = step.times(2);
     }
   }
-  while (hi.minus(lo).gt(1)) {
+  while (hi.minus(lo).gt(one)) {
     const mid = lo.plus(hi).div(2).floor();
     if (passesAt(mid)) lo = mid;
     else hi = mid;
   }
-  if (lo.isZero()) return { kind: 'value', value: '0', note: reason('figure.noSizeFits') };
-  return { kind: 'value', value: lo.times(lot).toFixed() };
+  return value(lo);
 }

@@ -26,6 +26,9 @@ export interface Parsed {
   liquidationFeeRate?: Dec;
   stopLoss?: Dec;
   maintenance: Maintenance;
+  /** What the symbol's tiers count: notional, or contracts (each `contractSize` base units). */
+  tierUnit: 'notional' | 'contracts';
+  contractSize?: Dec;
   existing: { side: Side; size: Dec; entry: Dec; mode: Mode; isolatedMargin?: Dec }[];
   cross?: { wallet: Dec; others: CrossPosition[] };
   addedMargin: Dec;
@@ -77,12 +80,20 @@ export function parseOrder(sc: OrderScenario): Parsed {
   const takerRate = fraction(sc.market.takerRate, 'market.takerRate', 'nonNegative');
   let maintenance: Maintenance;
   const m = sc.market.maintenance;
+  const contractSize = optionalDec(sc.market.contractSize, 'market.contractSize');
+  let tierUnit: Parsed['tierUnit'] = 'notional';
   if ('table' in m) {
     maintenance = { kind: 'table', table: parsedTiers(m.table, rule, 'market.maintenance') };
+    // A table in contracts is looked up by the contract count: no count without the contract's size.
+    if (m.table.unit === 'contracts') {
+      if (!contractSize) throw invalid('market.contractSize', 'input.needs', { field: 'market.maintenance', needs: 'market.contractSize' });
+      tierUnit = 'contracts';
+    }
   } else {
     const rate = fraction(m.assumedRate, 'market.maintenance.assumedRate', 'nonNegative');
     const amount = dec(m.assumedAmount, 'market.maintenance.assumedAmount', 'any');
-    maintenance = { kind: 'fixed', tier: { label: '', floor: null, maxLeverage: null, rate, amount } };
+    // Rules without a maintenance deduction take none, whatever amount comes with the rate (as the vector schema does).
+    maintenance = { kind: 'fixed', tier: { label: '', floor: null, maxLeverage: null, rate, amount: rule.hasDeduction ? amount : ZERO } };
   }
   const existing = sc.account.existing.map((leg: ExistingLeg, i) => ({
     side: leg.side,
@@ -105,7 +116,8 @@ export function parseOrder(sc: OrderScenario): Parsed {
           inverse: false,
           rate: dec(o.maintenanceRate, `${path}.maintenanceRate`, 'nonNegative'),
           amount: dec(o.maintenanceAmount, `${path}.maintenanceAmount`, 'any'),
-          tiers: o.table ? parsedTiers(o.table, rule, `${path}.table`) : null,
+          // A contract count does not change with the price: only a notional table is re-checked under a move.
+          tiers: o.table && o.table.unit === 'notional' ? parsedTiers(o.table, rule, `${path}.table`) : null,
         };
       }),
     };
@@ -128,6 +140,8 @@ export function parseOrder(sc: OrderScenario): Parsed {
     liquidationFeeRate: optionalDec(sc.market.liquidationFeeRate, 'market.liquidationFeeRate', 'nonNegative'),
     stopLoss: optionalDec(sc.order.stopLoss, 'order.stopLoss'),
     maintenance,
+    tierUnit,
+    contractSize,
     existing,
     cross,
     addedMargin: optionalDec(sc.account.addedIsolatedMargin, 'account.addedIsolatedMargin', 'nonNegative') ?? ZERO,

@@ -58,15 +58,21 @@ export function sizeSide(p: Parsed, setup: SideSetup, quantity: Dec, assumptions
   const merged = mergeOrder({ existing: p.existing, side: setup.side, action: setup.action, positionMode: setup.positionMode, quantity: q, price: p.price, leverage: p.leverage, assumptions });
   const openFee = q.times(p.price).times(p.takerRate);
   if (!merged.leg) return { kind: 'flat', merged, quantity: q, openFee, why: reason('figure.closesPosition') };
-  const tooHigh = leverageAboveBracket(p, merged.leg.size.times(merged.leg.entry));
+  const tooHigh = leverageAboveBracket(p, merged.leg.size, merged.leg.entry);
   if (tooHigh) return { kind: 'refused', why: tooHigh };
   return { kind: 'position', merged: merged as MergedLeg & { leg: LegState }, quantity: q, openFee };
 }
 
+/** What the symbol's tiers are looked up by for a size at a price: its notional, or its contract count. */
+export function tierValue(p: Parsed, size: Dec, price: Dec): Dec {
+  return p.tierUnit === 'contracts' ? size.div(p.contractSize!) : size.times(price);
+}
+
 /** The bracket's maximum leverage when the position a side leaves is above it; undefined when allowed. */
-function leverageAboveBracket(p: Parsed, notional: Dec): Reason | undefined {
+function leverageAboveBracket(p: Parsed, size: Dec, entry: Dec): Reason | undefined {
   if (p.maintenance.kind !== 'table') return undefined;
-  const index = tierIndexFor(p.maintenance.table, notional);
+  const notional = size.times(entry);
+  const index = tierIndexFor(p.maintenance.table, tierValue(p, size, entry));
   if (index === 'beyond-table') return undefined;
   const tier = p.maintenance.table.tiers[index]!;
   if (!tier.maxLeverage || !p.leverage.gt(tier.maxLeverage)) return undefined;
@@ -78,8 +84,9 @@ function leverageAboveBracket(p: Parsed, notional: Dec): Reason | undefined {
   });
 }
 
-function toLeg(m: { side: Side; size: Dec; entry: Dec }, mark: Dec, maintenance: Maintenance): Leg {
-  return { s: m.side === 'long' ? 1 : -1, q: m.size, entry: m.entry, mark, contracts: null, maintenance };
+function toLeg(p: Parsed, m: { side: Side; size: Dec; entry: Dec }, mark: Dec, maintenance: Maintenance): Leg {
+  const contracts = p.tierUnit === 'contracts' ? m.size.div(p.contractSize!) : null;
+  return { s: m.side === 'long' ? 1 : -1, q: m.size, entry: m.entry, mark, contracts, maintenance };
 }
 
 /** The numbers of one mode at one size. */
@@ -106,17 +113,19 @@ export function modeNumbers(p: Parsed, setup: SideSetup, sized: Extract<SizedSid
   const { merged, openFee } = sized;
   const leg = merged.leg;
   const rule = p.rule;
-  const legs: Leg[] = [toLeg(leg, setup.fillMark, p.maintenance)];
+  const legs: Leg[] = [toLeg(p, leg, setup.fillMark, p.maintenance)];
   let input: PositionInput;
+  const common = { rule, inverse: false, leverage: p.leverage, orderMargin: ZERO, takerRate: p.takerRate, tierUnit: p.tierUnit };
   if (mode === 'isolated') {
     const margin = merged.isolatedMargin.plus(p.addedMargin);
-    input = { rule, inverse: false, legs, leverage: p.leverage, collateral: { kind: 'isolated', margin }, orderMargin: ZERO, takerRate: p.takerRate, others: [], tierUnit: 'notional' };
+    // Where the rule reserves the fee to close, the order cost puts it in the position margin (docs/engine.md).
+    input = { ...common, legs, collateral: { kind: 'isolated', margin }, others: [], reservesCloseFee: rule.closeFeeAtBankruptcy };
   } else {
     const cross = p.cross!;
-    if (merged.opposite) legs.push(toLeg(merged.opposite, setup.fillMark, p.maintenance));
+    if (merged.opposite) legs.push(toLeg(p, merged.opposite, setup.fillMark, p.maintenance));
     // The fill pays its fee from the wallet; the closed part's realised PnL lands there too.
     const balance = cross.wallet.plus(merged.realizedPnl).minus(openFee);
-    input = { rule, inverse: false, legs, leverage: p.leverage, collateral: { kind: 'wallet', balance }, orderMargin: ZERO, takerRate: p.takerRate, others: cross.others, tierUnit: 'notional' };
+    input = { ...common, legs, collateral: { kind: 'wallet', balance }, others: cross.others };
   }
   const r = solvePosition(input);
   const long = leg.side === 'long';

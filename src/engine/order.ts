@@ -22,8 +22,9 @@ import { unavailableFigures, unavailableSide } from '../contracts/figures';
 import { reason, type Reason } from '../contracts/reasons';
 import { asEngineError } from './input';
 import { checkLimits, maxSizeWithinLimits } from './limits';
+import { reducibleSize } from './merge';
 import { parseOrder, type Parsed } from './order-input';
-import { modeNumbers, setupSide, sizeSide, type ModeNumbers, type SideSetup, type SizedSide } from './order-mode';
+import { modeNumbers, setupSide, sizeSide, tierValue, type ModeNumbers, type SideSetup, type SizedSide } from './order-mode';
 import { notionalAt, type Leg } from './position';
 import { accountLiquidationMove, stressAt, type StressInput, type StressPosition } from './stress';
 import { tierIndexFor } from './tiers';
@@ -39,22 +40,29 @@ const value = (d: Dec, note?: Reason): Figure => (note ? { kind: 'value', value:
 const none = (why: Reason): Figure => ({ kind: 'none', reason: why });
 const unavailable = (why: Reason): Figure => ({ kind: 'unavailable', reason: why });
 
-/** The cross account of a mode's numbers, for the uniform-move stress. */
+/** The cross account of a mode's numbers, for the uniform-move stress: each position with its own maintenance. */
 function stressInput(p: Parsed, n: ModeNumbers): StressInput {
+  const rule = p.rule;
   const fromLeg = (leg: Leg): StressPosition => {
     const m = leg.maintenance;
-    const basis = p.rule.tierBasis === 'entry' ? leg.entry! : leg.mark!;
     let rate = ZERO;
     let amount = ZERO;
     if (m.kind === 'fixed') ({ rate, amount } = m.tier);
     if (m.kind === 'table') {
-      const index = tierIndexFor(m.table, leg.q.times(basis));
+      // The tier the solver starts from: at the entry value or at the mark, as the rule's `tierBasis` says.
+      const index = tierIndexFor(m.table, tierValue(p, leg.q, rule.tierBasis === 'entry' ? leg.entry! : leg.mark!));
       ({ rate, amount } = m.table.tiers[index === 'beyond-table' ? m.table.tiers.length - 1 : index]!);
     }
-    return { s: leg.s, q: leg.q, mark: leg.mark!, entry: leg.entry!, tiers: m.kind === 'table' ? m.table : null, rate, amount };
+    const recheck = m.kind === 'table' && rule.tierBasis === 'liquidation' && p.tierUnit === 'notional';
+    return {
+      s: leg.s, q: leg.q, mark: leg.mark!, rate, amount,
+      tiers: recheck ? m.table : null,
+      entryValue: rule.requirementAt === 'entry' ? leg.q.times(leg.entry!) : null,
+      own: true,
+    };
   };
-  const others: StressPosition[] = p.cross!.others.map((o) => ({ s: o.s, q: o.q, mark: o.mark, entry: o.entry ?? o.mark, tiers: o.tiers, rate: o.rate, amount: o.amount }));
-  return { rule: p.rule, takerRate: p.takerRate, equity: n.r.equity, positions: [...n.input.legs.map(fromLeg), ...others] };
+  const others: StressPosition[] = p.cross!.others.map((o) => ({ s: o.s, q: o.q, mark: o.mark, rate: o.rate, amount: o.amount, tiers: o.tiers, entryValue: null, own: false }));
+  return { rule, takerRate: p.takerRate, equity: n.r.equity, positions: [...n.input.legs.map(fromLeg), ...others] };
 }
 
 function stressFigures(p: Parsed, n: ModeNumbers): { move: Figure; points: StressPoint[] } {
@@ -90,6 +98,15 @@ function pnlLine(n: ModeNumbers, openFee: Dec, axis: { low: Dec; high: Dec }): P
     : [point(axis.low, at(axis.low)), point(liq, at(liq)), point(liq, floor), point(axis.high, floor)];
 }
 
+/** The margin ratio as the venue states it (rules.ts): the requirement's share of the equity, or the equity's cover of the requirement. */
+function marginRatioOf(p: Parsed, r: ModeNumbers['r']): Figure {
+  if (!r.requirement) return unavailable(reason('figure.notComputable'));
+  if (!r.equity.gt(0)) return unavailable(reason('figure.equityNotPositive'));
+  // ×100 before the division: a short multiplication instead of one with the 40-digit quotient.
+  if (p.rule.marginRatio === 'requirementShare') return value(r.requirement.times(HUNDRED).div(r.equity));
+  return r.requirement.gt(0) ? value(r.equity.times(HUNDRED).div(r.requirement), reason('figure.marginRatioEquityCover')) : unavailable(reason('figure.notComputable'));
+}
+
 function modeFigures(p: Parsed, setup: SideSetup, sized: Extract<SizedSide, { kind: 'position' }>, n: ModeNumbers, mode: Mode): ModeFigures {
   const { r, leg, liq } = n;
   const openFeeFigure = value(sized.openFee);
@@ -98,12 +115,15 @@ function modeFigures(p: Parsed, setup: SideSetup, sized: Extract<SizedSide, { ki
   const worstCaseLossPct = n.worstPct ? value(n.worstPct) : unavailable(reason('figure.accountUnknown'));
   const closeFeeAt = (price: Dec) => notionalAt(leg.size, price, false).times(p.takerRate);
   const noLiquidation = reason('figure.noLiquidation');
-  const numbersAt = (q: Dec) => {
-    const s = sizeSide(p, setup, q, []);
-    return s.kind === 'position' ? modeNumbers(p, setup, s, mode) : s.kind === 'flat' ? 'flat' : null;
-  };
   const cause = reason('figure.notComputable');
-  const maxSize = maxSizeWithinLimits(p, mode, n, cause, numbersAt);
+  const maxSize = maxSizeWithinLimits(p, mode, n, cause, {
+    numbersAt: (q: Dec) => {
+      const s = sizeSide(p, setup, q, []);
+      return s.kind === 'position' ? modeNumbers(p, setup, s, mode) : s.kind === 'flat' ? 'flat' : null;
+    },
+    against: reducibleSize({ existing: p.existing, side: setup.side, action: setup.action, positionMode: setup.positionMode }),
+    flipsBeyond: setup.positionMode === 'oneWay' && !p.reduceOnly,
+  });
   const stress = mode === 'cross' ? stressFigures(p, n) : { move: none(reason('figure.isolatedNoStress')), points: [] };
   const carry = p.funding
     ? value(notionalAt(leg.size, setup.fillMark, false).times(p.funding.rate).times(p.funding.intervals).times(leg.side === 'long' ? 1 : -1))
@@ -143,8 +163,7 @@ function modeFigures(p: Parsed, setup: SideSetup, sized: Extract<SizedSide, { ki
   let liquidationFee = none(noLiquidation);
   if (!p.liquidationFeeRate) liquidationFee = none(reason('figure.noLiquidationFeeRate'));
   else if (liq) liquidationFee = value(notionalAt(leg.size, liq, false).times(p.liquidationFeeRate));
-  // ×100 before the division: a short multiplication instead of one with the 40-digit quotient.
-  const marginRatio = r.requirement && r.equity.gt(0) ? value(r.requirement.times(HUNDRED).div(r.equity)) : unavailable(reason('figure.equityNotPositive'));
+  const marginRatio = marginRatioOf(p, r);
   return {
     ...common,
     liquidationPrice: liq ? value(liq) : none(noLiquidation),

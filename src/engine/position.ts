@@ -57,6 +57,13 @@ export interface PositionInput {
   takerRate: Dec | null;
   others: OtherPosition[];
   tierUnit: 'notional' | 'contracts';
+  /**
+   * Isolated, where the rule reserves the fee to close (closeFeeAtBankruptcy): the margin also holds
+   * the fee to close at the bankruptcy price of the margin without it, and the requirement holds the
+   * same amount. The liquidation and bankruptcy prices do not move; the worst case includes the fee.
+   * The golden vectors' isolated margin excludes it (their schema), so only the order path sets this.
+   */
+  reservesCloseFee?: boolean;
 }
 
 export interface PositionResult {
@@ -132,7 +139,21 @@ function othersRequirement(sc: PositionInput): Dec {
   return k;
 }
 
+/** The fee to close reserved in an isolated margin (reservesCloseFee), at the bankruptcy price of the margin without it. */
+function reservedCloseFee(sc: PositionInput): Dec {
+  if (!sc.reservesCloseFee || sc.collateral.kind !== 'isolated' || !sc.takerRate) return ZERO;
+  const bpU = meet(baseEquityLine(sc), { a: ZERO, b: ZERO });
+  const leg = sc.legs[0]!;
+  return bpU ? leg.q.times(bpU).times(sc.takerRate) : ZERO;
+}
+
 function equityLine(sc: PositionInput): Line {
+  const e = baseEquityLine(sc);
+  const reserve = reservedCloseFee(sc);
+  return reserve.isZero() ? e : { a: e.a.plus(reserve), b: e.b };
+}
+
+function baseEquityLine(sc: PositionInput): Line {
   const cross = sc.collateral.kind !== 'isolated';
   const legs = cross ? sc.legs : sc.legs.slice(0, 1);
   let a: Dec;
@@ -203,7 +224,7 @@ function tierIndex(sc: PositionInput, leg: Leg, price: Dec): number | 'beyond-ta
  */
 function requirementLine(sc: PositionInput, tiers: Tier[], k: Dec, bpU: Dec | null): Line {
   const legs = activeLegs(sc);
-  let a = sc.collateral.kind === 'isolated' ? ZERO : k;
+  let a = sc.collateral.kind === 'isolated' ? reservedCloseFee(sc) : k;
   let b = ZERO;
   const feeRate = sc.rule.feeInThreshold && sc.takerRate ? sc.takerRate : ZERO;
   legs.forEach((leg, i) => {
@@ -224,7 +245,9 @@ function requirementLine(sc: PositionInput, tiers: Tier[], k: Dec, bpU: Dec | nu
 
 /** The bankruptcy line: zero, or (cross, with the fee to close reserved) the fee to close at that price. */
 function bankruptcyLine(sc: PositionInput): Line {
-  if (sc.collateral.kind === 'isolated' || !sc.rule.closeFeeAtBankruptcy || !sc.takerRate) return { a: ZERO, b: ZERO };
+  // Isolated with the fee reserved: bankrupt when only the reserve is left.
+  if (sc.collateral.kind === 'isolated') return { a: reservedCloseFee(sc), b: ZERO };
+  if (!sc.rule.closeFeeAtBankruptcy || !sc.takerRate) return { a: ZERO, b: ZERO };
   let q = ZERO;
   for (const leg of sc.legs) q = q.plus(leg.q);
   return { a: ZERO, b: q.times(sc.takerRate) };
@@ -345,7 +368,8 @@ export function solvePosition(sc: PositionInput): PositionResult {
   const referenceTiers = legs.map((l, i) => tierOf(l, startIndex[i]!));
 
   let solved: Solved;
-  if (sc.rule.tierBasis === 'liquidation') {
+  // A contract count does not change with the price: its tier stays the reference one.
+  if (sc.rule.tierBasis === 'liquidation' && sc.tierUnit === 'notional') {
     solved = solveAtLiquidationTier(sc, e, k, bpU, startIndex, refU);
   } else {
     const line = requirementLine(sc, referenceTiers, k, bpU);

@@ -14,10 +14,20 @@ export interface VenueRule {
   hasDeduction: boolean;
   /** Cross equity is reduced by the margin held by open orders (Bybit, OKX). */
   orderMarginCounts: boolean;
-  /** Bybit cross adds the fee to close at the bankruptcy price to the requirement. */
+  /**
+   * Bybit reserves the fee to close at the bankruptcy price: in cross it is part of the requirement;
+   * in isolated the order cost puts it in the position margin and the maintenance margin alike, so it
+   * is at risk without moving the liquidation price (docs/engine.md).
+   */
   closeFeeAtBankruptcy: boolean;
   crossSupported: boolean;
   defaultTierUnit: 'notional' | 'contracts';
+  /**
+   * How the venue states its margin ratio: 'requirementShare' = requirement ÷ equity, liquidated at
+   * 100 % from below (Binance, Bybit, Hyperliquid); 'equityCover' = equity ÷ (maintenance + fees),
+   * liquidated when it falls to 100 % (OKX, "Tiered maintenance margin ratio rules").
+   */
+  marginRatio: 'requirementShare' | 'equityCover';
 }
 
 export type RuleId = 'binance' | 'bybit' | 'okx' | 'hyperliquid' | 'gate';
@@ -25,23 +35,23 @@ export type RuleId = 'binance' | 'bybit' | 'okx' | 'hyperliquid' | 'gate';
 export const RULES: Record<RuleId, VenueRule> = {
   binance: {
     requirementAt: 'price', tierBasis: 'liquidation', feeInThreshold: false, hasDeduction: true,
-    orderMarginCounts: false, closeFeeAtBankruptcy: false, crossSupported: true, defaultTierUnit: 'notional',
+    orderMarginCounts: false, closeFeeAtBankruptcy: false, crossSupported: true, defaultTierUnit: 'notional', marginRatio: 'requirementShare',
   },
   hyperliquid: {
     requirementAt: 'price', tierBasis: 'reference', feeInThreshold: false, hasDeduction: true,
-    orderMarginCounts: false, closeFeeAtBankruptcy: false, crossSupported: true, defaultTierUnit: 'notional',
+    orderMarginCounts: false, closeFeeAtBankruptcy: false, crossSupported: true, defaultTierUnit: 'notional', marginRatio: 'requirementShare',
   },
   okx: {
     requirementAt: 'price', tierBasis: 'reference', feeInThreshold: true, hasDeduction: false,
-    orderMarginCounts: true, closeFeeAtBankruptcy: false, crossSupported: true, defaultTierUnit: 'contracts',
+    orderMarginCounts: true, closeFeeAtBankruptcy: false, crossSupported: true, defaultTierUnit: 'contracts', marginRatio: 'equityCover',
   },
   gate: {
     requirementAt: 'price', tierBasis: 'reference', feeInThreshold: true, hasDeduction: false,
-    orderMarginCounts: true, closeFeeAtBankruptcy: false, crossSupported: false, defaultTierUnit: 'notional',
+    orderMarginCounts: true, closeFeeAtBankruptcy: false, crossSupported: false, defaultTierUnit: 'notional', marginRatio: 'requirementShare',
   },
   bybit: {
     requirementAt: 'entry', tierBasis: 'entry', feeInThreshold: false, hasDeduction: true,
-    orderMarginCounts: true, closeFeeAtBankruptcy: true, crossSupported: true, defaultTierUnit: 'notional',
+    orderMarginCounts: true, closeFeeAtBankruptcy: true, crossSupported: true, defaultTierUnit: 'notional', marginRatio: 'requirementShare',
   },
 };
 

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { Popup } from './Popup.tsx';
-import { CsToBg, type EvaluateResult, type Response, type RouterError } from '../contracts/messages.ts';
+import { CsToBg, UiToBg, type EvaluateResult, type Response, type RouterError } from '../contracts/messages.ts';
 import { reason } from '../contracts/reasons.ts';
 import { evaluateSnapshot } from '../background/evaluate.ts';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../shared/settings.ts';
+import { applyPatch, DEFAULT_SETTINGS, SETTINGS_KEY } from '../shared/settings.ts';
 import { venueById } from '../venues/registry.ts';
 import { backgroundFor, until } from '../../tests/background/page-harness.ts';
 import { buildSnapshot, missing, validSnapshot } from '../../tests/support/snapshots.ts';
@@ -21,16 +21,23 @@ async function openPopup(tabId: number | null, send: typeof sendToBackground): P
   await until(() => status() !== 'loading', 'the tab status');
 }
 
-/** A sender that answers every request with `answer`, as the router would. */
-const answering = (answer: Response<'ui-bg-status-get'> | RouterError) => (async () => answer) as unknown as typeof sendToBackground;
+/** A sender that answers the tab-status request with `answer` and every other request as the real background does. */
+const answering = (answer: Response<'ui-bg-status-get'> | RouterError): typeof sendToBackground => {
+  const { send } = backgroundFor();
+  return (async (request: { type: string }) => (request.type === UiToBg.statusGet ? answer : send(request as never))) as typeof sendToBackground;
+};
 
 const NOTICE = reason('settings.reset', { cause: reason('settings.notObject') });
 
 beforeEach(() => {
   fakeBrowser.reset();
+  render(null, document.body);
   document.body.innerHTML = '';
+  delete document.documentElement.dataset.theme;
   root = document.body.appendChild(document.createElement('div'));
 });
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('pop-up', () => {
   it('a tab that never reported is described as unsupported', async () => {
@@ -81,6 +88,78 @@ describe('pop-up', () => {
     await fakeBrowser.storage.session.set({ 'tab:4': { url: 'https://www.binance.com/en/futures/BTCUSDT', symbol: 'BTCUSDT', updatedAt: 1, result: { unavailable: 'text' } } });
     await openPopup(4, backgroundFor().send);
     expect(status()).toBe('unsupported');
+  });
+
+  it('a read page: the read state, the order summary, its liquidation prices, both sides\' pictures', async () => {
+    const bg = backgroundFor(() => evaluateSnapshot(validSnapshot(), DEFAULT_SETTINGS));
+    await bg.fromTab(4, { type: CsToBg.evaluate, snapshot: validSnapshot() });
+    await openPopup(4, bg.send);
+    const tab = root.querySelector('[data-section="tab"]')!;
+    expect(tab.querySelector('[data-read="ok"]')).not.toBeNull();
+    const summary = (key: string) => tab.querySelector<HTMLElement>(`[data-summary="${key}"]`)!;
+    expect(summary('symbol').textContent).toBe('BTCUSDT');
+    expect(summary('sides').dataset.value).toBe('long short');
+    expect(summary('size').dataset.value).toBe('0.01');
+    expect(summary('leverage').dataset.value).toBe('20');
+    expect(summary('mode').dataset.value).toBe('cross');
+    for (const side of ['long', 'short']) {
+      for (const mode of ['isolated', 'cross']) expect(tab.querySelectorAll(`[data-field="${side}.${mode}.liquidationPrice"]`)).toHaveLength(1);
+      expect(tab.querySelector(`svg[data-picture="price-ladder"][data-side="${side}"]`)).not.toBeNull();
+      expect(tab.querySelector(`svg[data-picture="pnl-chart"][data-side="${side}"]`)).not.toBeNull();
+    }
+    // No limit set: no limit line.
+    expect(tab.querySelector('[data-role="limit-summary"]')).toBeNull();
+  });
+
+  it('the failing limit is in the summary, by its code and status', async () => {
+    const patched = applyPatch(DEFAULT_SETTINGS, { 'limits.maxLeverage': '10' });
+    if (!patched.ok) throw new Error('patch refused');
+    const bg = backgroundFor(() => evaluateSnapshot(validSnapshot(), patched.settings));
+    await bg.fromTab(4, { type: CsToBg.evaluate, snapshot: validSnapshot() });
+    await openPopup(4, bg.send);
+    const lines = [...root.querySelectorAll<HTMLElement>('[data-section="tab"] [data-role="limit-summary"]')];
+    expect(lines.map((l) => [l.dataset.side, l.dataset.value, l.dataset.reason])).toEqual([
+      ['long', 'fail', 'limit.maxLeverage'],
+      ['short', 'fail', 'limit.maxLeverage'],
+    ]);
+  });
+
+  it('"Open in calculator" fills the calculator with the values the evaluation used', async () => {
+    const bg = backgroundFor(() => evaluateSnapshot(validSnapshot(), DEFAULT_SETTINGS));
+    await bg.fromTab(4, { type: CsToBg.evaluate, snapshot: validSnapshot() });
+    await openPopup(4, bg.send);
+    root.querySelector<HTMLButtonElement>('[data-action="open-in-calculator"]')!.click();
+    const calc = () => root.querySelector('[data-section="calculator"]')!;
+    const value = (name: string) => calc().querySelector<HTMLInputElement>(`[name="${name}"]`)!.value;
+    await until(() => value('entryPrice') !== '', 'the filled calculator');
+    expect(value('venue')).toBe('binance-usdm');
+    expect(value('symbolChoice')).toBe('BTCUSDT');
+    expect(calc().querySelector<HTMLInputElement>('[name="side"][value="long"]')!.checked).toBe(true);
+    expect(value('entryPrice')).toBe('65000.5');
+    expect(value('markPrice')).toBe('65010.1');
+    expect(value('leverage')).toBe('20');
+    expect(value('size')).toBe('0.01');
+    expect(value('walletBalance')).toBe('1200.25');
+    // The page's other cross position is not in the evaluation: said, not guessed.
+    expect(root.querySelector('[data-role="others-not-carried"]')).not.toBeNull();
+    await until(() => calc().querySelector('[data-calc="ready"]') !== null, 'the calculator figures');
+    expect(calc().querySelector('[data-field="long.isolated.liquidationPrice"]')!.getAttribute('data-value')).toMatch(/^\d+(\.\d+)?$/);
+  });
+
+  it('the calculator is there on an unsupported tab too', async () => {
+    await openPopup(null, backgroundFor().send);
+    expect(status()).toBe('unsupported');
+    expect(root.querySelector('[data-section="calculator"] [name="entryPrice"]')).not.toBeNull();
+  });
+
+  it.each(['light', 'dark'] as const)('applies the %s theme from the settings, whatever the system prefers', async (theme) => {
+    // The system prefers the other theme: only the setting can make it `theme`.
+    const prefersDark = theme === 'light';
+    vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => ({ matches: query.includes('dark') === prefersDark, addEventListener() {}, removeEventListener() {} }) as unknown as MediaQueryList);
+    const bg = backgroundFor();
+    await bg.send({ type: UiToBg.settingsSet, patch: { theme } });
+    await openPopup(null, bg.send);
+    await until(() => document.documentElement.dataset.theme === theme, `the ${theme} theme`);
   });
 
   describe('renders, without throwing, every answer the router can give', () => {

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { Popup } from './Popup.tsx';
 import { sendToBackground } from '../shared/messaging.ts';
+import '../ui/pictures/pictures.css';
 import './popup.css';
 
 async function activeTabId(): Promise<number | null> {

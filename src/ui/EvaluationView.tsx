@@ -1,5 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import type { Evaluation, InputUsed, Mode } from '../contracts/evaluation';
 import type { Reason } from '../contracts/reasons';
+import { CrossStress } from './CrossStress';
+import { LimitsSection, SideLine } from './LimitChecks';
+import { MoreFigures } from './MoreFigures';
 import { MODES, MODE_LABEL, SHOWN_ROWS, SideTable } from './SideTable';
 import { itemLabel, say, sourceLabel, uiText } from './text';
 
@@ -9,6 +13,8 @@ export interface EvaluationViewProps {
   pending: boolean;
   /** Why there is no evaluation at all (the figures are a placeholder): listed instead of per-figure reasons. */
   reasons?: readonly Reason[];
+  /** More sections one click away, before the inputs (the panel's pictures). */
+  children?: ComponentChildren;
 }
 
 interface Note {
@@ -39,12 +45,21 @@ function inputText(input: InputUsed): string {
   return uiText.inputOrigin(sourceLabel(input.source), input.pageText, input.provenance);
 }
 
-export function EvaluationView({ evaluation, pending, reasons }: EvaluationViewProps) {
+/**
+ * The figure table per side with its limit line under it; then, one click away each: the limits, more
+ * figures, the cross stress and whatever the container adds (a placeholder, which has only reasons,
+ * shows none of these).
+ */
+export function EvaluationView({ evaluation, pending, reasons, children }: EvaluationViewProps) {
   const notes: Note[] = pending ? [] : reasons ? reasons.map((reason) => ({ mode: null, reason })) : missingFigureNotes(evaluation);
+  const { currentMode } = evaluation;
   return (
     <div class="evaluation">
       {evaluation.sides.map((side) => (
-        <SideTable side={side} quoteAsset={evaluation.quoteAsset} currentMode={evaluation.currentMode} pending={pending} />
+        <>
+          <SideTable side={side} quoteAsset={evaluation.quoteAsset} currentMode={currentMode} pending={pending} />
+          <SideLine side={side} currentMode={currentMode} pending={pending} />
+        </>
       ))}
       <p class="definition" data-role="worst-case-definition">
         {uiText.worstCaseDefinition}
@@ -59,7 +74,15 @@ export function EvaluationView({ evaluation, pending, reasons }: EvaluationViewP
           ))}
         </ul>
       ) : null}
-      <details class="details">
+      {reasons ? null : (
+        <>
+          <LimitsSection evaluation={evaluation} pending={pending} />
+          <MoreFigures evaluation={evaluation} pending={pending} />
+          <CrossStress evaluation={evaluation} pending={pending} />
+          {children}
+        </>
+      )}
+      <details class="section details">
         <summary>{uiText.inputsAndAssumptions}</summary>
         <table class="inputs" data-role="inputs">
           <tbody>

@@ -1,16 +1,18 @@
-import type { Mode, SideEvaluation } from '../contracts/evaluation';
+import type { FigureKey, Mode, SideEvaluation } from '../contracts/evaluation';
 import { FigureView } from './Figure';
+import { panelText } from './text';
 
 type ShownFigure = 'liquidationPrice' | 'liquidationDistancePct' | 'initialMargin' | 'worstCaseLoss' | 'worstCaseLossPct';
 
-interface Row {
-  key: ShownFigure;
+export interface Row<K extends FigureKey = FigureKey> {
+  key: K;
   label: string;
-  unit: 'quote' | '%' | '';
+  /** quote: the quote asset; base: an order size in base units. */
+  unit: 'quote' | 'base' | '%' | '';
 }
 
 /** The rows the panel shows, in order; the rest of ModeFigures stays for the pop-up and later views. */
-export const SHOWN_ROWS: readonly Row[] = [
+export const SHOWN_ROWS: readonly Row<ShownFigure>[] = [
   { key: 'liquidationPrice', label: 'Liq. price', unit: '' },
   { key: 'liquidationDistancePct', label: 'Distance to liq.', unit: '%' },
   { key: 'initialMargin', label: 'Initial margin', unit: 'quote' },
@@ -27,9 +29,11 @@ export interface SideTableProps {
   quoteAsset: string;
   currentMode?: Mode;
   pending: boolean;
+  /** The figures to show, a row each (default: the panel's main table). */
+  rows?: readonly Row[];
 }
 
-export function SideTable({ side, quoteAsset, currentMode, pending }: SideTableProps) {
+export function SideTable({ side, quoteAsset, currentMode, pending, rows = SHOWN_ROWS }: SideTableProps) {
   return (
     <section class={`side side-${side.side}`} data-side={side.side}>
       <table>
@@ -50,11 +54,11 @@ export function SideTable({ side, quoteAsset, currentMode, pending }: SideTableP
           </tr>
         </thead>
         <tbody>
-          {SHOWN_ROWS.map((row) => (
+          {rows.map((row) => (
             <tr>
               <th scope="row">
                 {row.label}
-                {row.unit === 'quote' ? <span class="unit"> {quoteAsset}</span> : null}
+                {row.unit === 'quote' ? <span class="unit"> {quoteAsset}</span> : row.unit === 'base' ? <span class="unit"> {panelText.baseUnits}</span> : null}
               </th>
               {MODES.map((mode) => (
                 <td class={mode === currentMode ? 'current' : undefined}>

@@ -60,4 +60,15 @@ describe('withDisplayStrings', () => {
     // The input is not modified.
     expect(evaluation.sides[0]!.isolated.liquidationPrice).toEqual(value('55123.456789'));
   });
+
+  it('rounds the cross stress points for the eye and keeps their exact values', () => {
+    const base = unavailableEvaluation(reason('figure.notComputable'), { symbol: 'BTCUSDT', quoteAsset: 'USDT' });
+    const long = base.sides[0]!;
+    const point = { movePct: '-10', equity: '9876.54321', requirement: '1234.5', marginRatioPct: '12.49937501562460938476538086547836304092' };
+    const broke = { movePct: '-50', equity: '-20.005', requirement: '1300', marginRatioPct: null };
+    const evaluation: Evaluation = { ...base, sides: [{ ...long, cross: { ...long.cross, stress: [broke, point] } }] };
+    const [shownBroke, shownPoint] = withDisplayStrings(evaluation).sides[0]!.cross.stress;
+    expect(shownPoint).toEqual({ ...point, display: { equity: '9,876.54', requirement: '1,234.50', marginRatioPct: '12.50' } });
+    expect(shownBroke).toEqual({ ...broke, display: { equity: '-20.01', requirement: '1,300.00', marginRatioPct: null } });
+  });
 });

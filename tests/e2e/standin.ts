@@ -2,13 +2,14 @@
  * Driving the Binance USDⓈ-M stand-in from a test, through its test API `window.__standin` or real
  * clicks (tests may; the extension never does). Trait names refer to tests/sites/README.md.
  */
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 
 interface StandinApi {
   apply(params: Record<string, string | number>): boolean;
   write(field: string, text: string, notify: 'none' | 'input'): boolean;
   rerender(): void;
   navigate(symbol: string, order: string): Promise<void>;
+  submits(): string[];
   ready: Promise<void>;
 }
 
@@ -22,7 +23,35 @@ export function standin(page: Page) {
       page.evaluate((p) => (window as unknown as { __standin: StandinApi }).__standin.apply(p), params),
     /** Resolves once the form, the account panel and the lists are in, with the account data. */
     ready: () => page.evaluate(() => (window as unknown as { __standin: StandinApi }).__standin.ready),
+    /** The label keys of the submit clicks the page's own buttons received (README: runtime API, submits). */
+    submits: () => page.evaluate(() => (window as unknown as { __standin: StandinApi }).__standin.submits()),
   };
+}
+
+/**
+ * The one visible element of the live form root with exactly this text (a submit button, a tab, the
+ * Reduce-Only box), for a real mouse click. The root is found as the adapter's README says (the common
+ * ancestor of the visible size input and the selected order-type tab): decoys with the same labels sit
+ * outside it or hidden.
+ */
+export async function liveFormControl(page: Page, text: string): Promise<ElementHandle<Element>> {
+  const handle = await page.evaluateHandle((want) => {
+    const visible = (el: Element) => el.getClientRects().length > 0 && !el.closest('[hidden],[aria-hidden="true"]') && getComputedStyle(el).visibility === 'visible';
+    const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const qty = [...document.querySelectorAll('input[id^="unitAmount-"]')].filter(visible);
+    const tab = [...document.querySelectorAll('[role="tab"][data-tab-key][aria-selected="true"]')].filter(visible);
+    if (qty.length !== 1 || tab.length !== 1) return null;
+    let root: Element | null = qty[0]!;
+    while (root && !root.contains(tab[0]!)) root = root.parentElement;
+    const hits = root ? [...root.querySelectorAll('button, [role="tab"], [role="checkbox"]')].filter((el) => visible(el) && textOf(el) === want) : [];
+    return hits.length === 1 ? hits[0]! : null;
+  }, text);
+  const element = handle.asElement() as ElementHandle<Element> | null;
+  if (!element) {
+    await handle.dispose();
+    throw new Error(`no single visible "${text}" in the live order form`);
+  }
+  return element;
 }
 
 /** A page write through the stand-in's own code path (README: writes without events): native setter, no event. */

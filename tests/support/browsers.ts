@@ -123,7 +123,7 @@ export async function launchChromium(standinPort: number, choice: LaunchChoice =
         await session.send('Target.detachFromTarget', { sessionId });
       };
       try {
-        const deadline = Date.now() + 5_000;
+        const deadline = Date.now() + 15_000; // a loaded 2-core machine can take seconds to stop a worker
         for (let workers = await running(); workers.length > 0; workers = await running()) {
           if (Date.now() > deadline) throw new Error('the service worker did not stop');
           // A worker may stop between the listing and the close: that is what we want, not an error.

@@ -26,3 +26,7 @@ export const itemLabel = (code: ItemCode): string => english.item(code);
 export const limitLabel = (key: LimitKey): string => english.limit(key);
 export const sourceLabel = (source: InputSource): string => en.sources[source] ?? source;
 export const uiText = en.ui;
+export const pictureText = en.pictures;
+export const popupText = en.popup;
+export const confirmText = en.confirm;
+export const panelText = en.panel;
