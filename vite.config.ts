@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { manifestFor, type SourceManifest, type TargetBrowser } from './scripts/build/manifest.ts';
+import { CONTENT_SCRIPTS, manifestFor, type SourceManifest, type TargetBrowser } from './scripts/build/manifest.ts';
 import { preactWithoutInnerHtml } from './scripts/build/preact-without-inner-html.ts';
 
 // One build per browser: `vite build --mode chrome` → dist/chrome, `--mode firefox` → dist/firefox.
@@ -21,8 +21,8 @@ export default defineConfig(({ mode }) => {
       crx({
         manifest,
         browser,
-        // One self-contained IIFE: no loader, nothing in web_accessible_resources for pages to probe.
-        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+        // One self-contained IIFE per venue: no loader, nothing in web_accessible_resources for pages to probe.
+        contentScripts: { standaloneFiles: [...CONTENT_SCRIPTS] },
       }),
     ],
     build: {

@@ -22,12 +22,13 @@
  *                             a page with the extension vs the same page in a context without it, in the
  *                             same run, each alone in the browser; median of three pairs
  *   coldStartMs               key press → panel right after the service worker was stopped (median of 5)
- *   contentScriptGzipBytes    gzip size of the built content script (one script for every venue)
+ *   contentScriptGzipBytes    gzip size of the venue's built content script (each venue has its own: one adapter
+ *                             and the shared panel)
  *
  * Budgets (reported on stderr, never asserted): keystroke p50 ≤ 1 frame and p95 ≤ 2 frames after the
  * keystroke's frame (the ms figures are reported beside them, unbudgeted: they measure the machine as much as
  * the code); pageChangeToPanelMs p95 ≤ 250 ms; page overhead
- * ≤ 2 %; cold start ≤ 250 ms; content script ≤ 30 KB gzip.
+ * ≤ 2 %; cold start ≤ 250 ms; content script ≤ 40 KB gzip (README: Speed says why 40).
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -78,13 +79,14 @@ function ensureBuild(): void {
   execSync('npm run build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-function contentScriptGzipBytes(): number {
+/** The gzip size of what the manifest runs on `venue`'s pages (its content-script entry: the first of its origins). */
+function contentScriptGzipBytes(venue: VenueEntry): number {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'dist/chrome/manifest.json'), 'utf8')) as {
-    content_scripts: Array<{ js: string[] }>;
+    content_scripts: Array<{ js: string[]; matches: string[] }>;
   };
-  return manifest.content_scripts
-    .flatMap((cs) => cs.js)
-    .reduce((sum, file) => sum + gzipSync(readFileSync(path.join(ROOT, 'dist/chrome', file)), { level: 9 }).length, 0);
+  const entry = manifest.content_scripts.find((cs) => cs.matches.includes(`${venue.origins[0]}/*`));
+  if (!entry) throw new Error(`no content script in dist/chrome/manifest.json for ${venue.id}`);
+  return entry.js.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(ROOT, 'dist/chrome', file)), { level: 9 }).length, 0);
 }
 
 function percentile(values: number[], p: number): number {
@@ -335,7 +337,7 @@ async function benchVenue(browser: ChromiumTestBrowser, venue: VenueEntry, site:
     pageChangeToPanelMs: spread(changes),
     pageOverheadPct: round(percentile(overheads, 50)),
     coldStartMs: round(percentile(cold.ms, 50)),
-    contentScriptGzipBytes: contentScriptGzipBytes(),
+    contentScriptGzipBytes: contentScriptGzipBytes(venue),
   };
 }
 
@@ -347,7 +349,7 @@ function reportBudgets(venue: string, f: VenueFigures): void {
     ['page change → panel p95', f.pageChangeToPanelMs.p95, 250, ' ms'],
     ['page overhead', f.pageOverheadPct, 2, ' %'],
     ['cold start', f.coldStartMs, 250, ' ms'],
-    ['content script gzip', f.contentScriptGzipBytes, 30_000, ' B'],
+    ['content script gzip', f.contentScriptGzipBytes, 40_000, ' B'],
   ];
   for (const [what, value, budget, unit] of budgets) {
     log(`${venue}: ${what}: ${value}${unit} (budget ≤ ${budget}${unit}) ${value <= budget ? 'within' : 'OVER'}`);

@@ -11,7 +11,8 @@ import { D } from '../shared/decimal.ts';
 import { feeRate, riskLimits, type FigureDecimals, type Settings } from '../shared/settings.ts';
 import { isVenueId, venueById, type Venue } from '../venues/registry.ts';
 import { bundledTable } from '../venues/tiers.ts';
-import { formatDecimal, withDisplayStrings } from './display.ts';
+import { formatDecimal } from '../shared/plain-decimal.ts';
+import { withDisplayStrings } from './display.ts';
 
 /** The moves the slider offers, in %. */
 export const CALCULATOR_MOVES = Array.from({ length: 21 }, (_, i) => String(i * 5 - 50));

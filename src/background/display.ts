@@ -1,15 +1,11 @@
 /**
- * Display strings for Evaluation figures, made in the background so the panel and the pop-up render
- * without decimal.js ("the panel renders an Evaluation; it computes nothing"). Rounds for the eye only:
- * `value` stays the exact decimal, and nothing here feeds back into a computation.
+ * Display strings for Evaluation figures, made in the background so the panel and the pop-up only
+ * render ("the panel renders an Evaluation; it computes nothing"). Rounds for the eye only: `value`
+ * stays the exact decimal, and nothing here feeds back into a computation.
  */
 import type { Evaluation, Figure, FigureKey, ModeFigures, StressPoint } from '../contracts/evaluation.ts';
-import { D, type Dec } from '../shared/decimal.ts';
+import { formatDecimal, type FigureKind } from '../shared/plain-decimal.ts';
 import type { FigureDecimals } from '../shared/settings.ts';
-
-/** plain: shown as the engine wrote it (tier labels, flags, maintenance rates as fractions). */
-/** size: an order size in base units, shown as computed (already on the size step). */
-export type FigureKind = 'price' | 'money' | 'percent' | 'plain' | 'size';
 
 const KIND_OF: Record<FigureKey, FigureKind> = {
   liquidationPrice: 'price',
@@ -32,45 +28,6 @@ const KIND_OF: Record<FigureKey, FigureKind> = {
   fundingCarry: 'money',
   accountLiquidationMovePct: 'percent',
 };
-
-/** Prices keep more decimals for small-priced coins so a liquidation price never shows as 0.00. */
-function decimalsFor(kind: Exclude<FigureKind, 'plain' | 'size'>, abs: Dec): number {
-  if (kind !== 'price') return 2;
-  if (abs.gte(1000)) return 1;
-  if (abs.gte(1)) return 2;
-  if (abs.isZero()) return 2;
-  // Below 1: four significant digits.
-  const leadingZeros = -abs.e - 1;
-  return leadingZeros + 4;
-}
-
-function groupThousands(integerDigits: string): string {
-  return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/**
- * "52345.678" → "52,345.7"; "-3.456" (percent) → "-3.46". `decimals`: the user's fixed number of decimals
- * for prices and money ('auto' = by size). Returns the input unchanged if it is not a decimal.
- */
-export function formatDecimal(value: string, kind: FigureKind, decimals: FigureDecimals = 'auto'): string {
-  if (kind === 'plain') return value;
-  let d: Dec;
-  try {
-    d = new D(value);
-  } catch {
-    return value;
-  }
-  if (!d.isFinite()) return value;
-  const places = kind === 'size' ? Math.max(0, d.decimalPlaces()) : decimals === 'auto' || kind === 'percent' ? decimalsFor(kind, d.abs()) : Number(decimals);
-  const fixed = d.toFixed(places, D.ROUND_HALF_UP);
-  const negative = fixed.startsWith('-');
-  const unsigned = negative ? fixed.slice(1) : fixed;
-  const [intPart = '0', fraction] = unsigned.split('.');
-  // "-0.00" after rounding a tiny negative reads as a sign error; drop the sign when the shown value is zero.
-  const shownZero = /^[0.]+$/.test(unsigned);
-  const sign = negative && !shownZero ? '-' : '';
-  return sign + groupThousands(intPart) + (fraction !== undefined ? '.' + fraction : '');
-}
 
 function withDisplay(figure: Figure, kind: FigureKind, decimals: FigureDecimals): Figure {
   return figure.kind === 'value' ? { ...figure, display: formatDecimal(figure.value, kind, decimals) } : figure;

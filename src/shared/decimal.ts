@@ -13,6 +13,3 @@ export const D = Decimal.clone({
 });
 
 export type Dec = Decimal;
-
-/** Plain decimal string: no exponent, no grouping, '.' as the mark, optional leading '-'. */
-export const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;

@@ -163,7 +163,12 @@ export function isVenueId(value: unknown): value is VenueId {
   return typeof value === 'string' && (VENUE_IDS as readonly string[]).includes(value);
 }
 
-/** Content-script match patterns of every venue (manifest generation and the router's sender check). */
+/** Content-script match patterns of one venue (its manifest entry). */
+export function venueMatches(venue: VenueEntry): string[] {
+  return venue.origins.map((origin) => `${origin}/*`);
+}
+
+/** Content-script match patterns of every venue (the router's sender check). */
 export function contentMatches(): string[] {
-  return VENUES.flatMap((v) => v.origins.map((origin) => `${origin}/*`));
+  return VENUES.flatMap(venueMatches);
 }

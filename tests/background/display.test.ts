@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, withDisplayStrings } from '../../src/background/display';
+import { withDisplayStrings } from '../../src/background/display';
 import type { Evaluation, Figure } from '../../src/contracts/evaluation';
 import { reason } from '../../src/contracts/reasons';
 import { unavailableEvaluation } from '../../src/ui/placeholder';
-
-describe('formatDecimal', () => {
-  it('rounds half up and groups thousands', () => {
-    expect(formatDecimal('52345.65', 'price')).toBe('52,345.7');
-    expect(formatDecimal('1234567.125', 'money')).toBe('1,234,567.13');
-    expect(formatDecimal('-3.455', 'percent')).toBe('-3.46');
-  });
-  it('keeps significant digits of prices below 1', () => {
-    expect(formatDecimal('0.000123456', 'price')).toBe('0.0001235');
-    expect(formatDecimal('12.3456', 'price')).toBe('12.35');
-  });
-  it('never prints a negative zero', () => {
-    expect(formatDecimal('-0.001', 'money')).toBe('0.00');
-  });
-  it('leaves text that is not a decimal, and plain figures, as they are', () => {
-    expect(formatDecimal('abc', 'money')).toBe('abc');
-    expect(formatDecimal('0.0040', 'plain')).toBe('0.0040');
-  });
-});
 
 describe('withDisplayStrings', () => {
   const value = (v: string): Figure => ({ kind: 'value', value: v });

@@ -26,25 +26,25 @@ describe('per-browser manifest from manifest.json', () => {
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
   });
 
-  it('both ask for storage only, run the content script on the registry\'s origins only, expose no resources to pages', () => {
-    const origins = VENUES.flatMap((v) => v.origins);
-    expect(origins.length).toBeGreaterThan(0);
+  it('both ask for storage only, run each venue\'s own content script on that venue\'s origins only, expose no resources to pages', () => {
+    expect(VENUES.length).toBeGreaterThan(0);
     for (const browser of ['chrome', 'firefox'] as const) {
       const manifest = manifestFor(source, browser);
       expect(manifest.permissions).toEqual(['storage']);
       expect(manifest).not.toHaveProperty('host_permissions');
       expect(manifest).not.toHaveProperty('web_accessible_resources');
       expect(manifest).not.toHaveProperty('externally_connectable');
-      expect(manifest.content_scripts).toEqual([
-        {
-          matches: origins.map((origin) => `${origin}/*`),
-          js: ['src/content/index.ts'],
+      expect(manifest.content_scripts).toEqual(
+        VENUES.map((v) => ({
+          matches: v.origins.map((origin) => `${origin}/*`),
+          js: [`src/adapters/${v.id}/content.ts`],
           css: ['src/content/panel/host.css'], // the panel host's visibility (panel/host.css)
           run_at: 'document_idle',
-        },
-      ]);
-      const patterns = (manifest.content_scripts as Array<{ matches: string[] }>)[0]!.matches;
+        })),
+      );
+      const patterns = (manifest.content_scripts as Array<{ matches: string[] }>).flatMap((cs) => cs.matches);
       for (const pattern of patterns) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+      expect(new Set(patterns).size).toBe(patterns.length); // no origin runs two venues' scripts
     }
   });
 });

@@ -58,7 +58,7 @@ describe('the venue registry', () => {
 
   it.each(VENUES.map((v) => [v.id] as const))('%s: the adapter folder has its detection, reading, page notes and tests; the stand-in its site', (id) => {
     const folder = at('src/adapters', id);
-    for (const file of ['index.ts', 'route.ts', 'read.ts', 'README.md']) expect(existsSync(join(folder, file)), `src/adapters/${id}/${file}`).toBe(true);
+    for (const file of ['index.ts', 'content.ts', 'route.ts', 'read.ts', 'README.md']) expect(existsSync(join(folder, file)), `src/adapters/${id}/${file}`).toBe(true);
     const tests = at('tests/adapters', id);
     for (const file of ['route.test.ts', 'read.test.ts', 'standin.test.ts']) expect(existsSync(join(tests, file)), `tests/adapters/${id}/${file}`).toBe(true);
     for (const file of ['site.ts', 'index.html']) expect(existsSync(at('tests/sites', id, file)), `tests/sites/${id}/${file}`).toBe(true);

@@ -9,8 +9,7 @@ import type { PictureProps } from './PriceLadder';
 import { nudge } from './labels';
 import { pnlModel, shownMoney, type PnlModel } from './pnl';
 import { linearScale, padded, spanning } from './scale';
-import { formatDecimal } from '../../background/display';
-import { D } from '../../shared/decimal';
+import { compareDecimal, formatDecimal } from '../../shared/plain-decimal';
 
 const WIDTH = 320;
 const HEIGHT = 200;
@@ -54,13 +53,13 @@ export function PnlChart({ evaluation, side }: PictureProps) {
   // Zero, both floors and every point fit, with a little room above and below.
   const amounts = model.lines.flatMap((l) => [l.floor, ...l.points.map((p) => p.pnl)]);
   // Room below the lowest floor for its label.
-  const y = linearScale(padded(spanning({ low: '0', high: '0' }, amounts), '0.14', '0.06'), BOTTOM, TOP);
+  const y = linearScale(padded(spanning({ low: '0', high: '0' }, amounts), 0.14, 0.06), BOTTOM, TOP);
   // Floor labels sit on the winning side of the chart (the lines are at the floor on the losing side), the
   // lowest floor's under its line, the others over theirs.
   const lowest = Math.max(...model.lines.map((l) => y(l.floor)));
   const floorLabelY = nudge(model.lines.map((l) => (y(l.floor) === lowest ? y(l.floor) + 12 : y(l.floor) - 4)), LABEL_GAP, TOP + 8, BOTTOM - 2);
   const first = model.lines[0]!.points;
-  const labelsRight = new D(first[0]!.pnl).lt(first[first.length - 1]!.pnl);
+  const labelsRight = compareDecimal(first[0]!.pnl, first[first.length - 1]!.pnl) < 0;
   const labelX = labelsRight ? RIGHT - 2 : LEFT + 2;
   const zeroY = y('0');
   return (

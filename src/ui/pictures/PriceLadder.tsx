@@ -9,7 +9,7 @@ import { PictureText, type Fact } from './PictureText';
 import { ladderModel, type LadderModel, type LadderPrice } from './ladder';
 import { nudge } from './labels';
 import { linearScale, padded, spanning } from './scale';
-import { D } from '../../shared/decimal';
+import { compareDecimal } from '../../shared/plain-decimal';
 
 export interface PictureProps {
   evaluation: Evaluation;
@@ -35,7 +35,7 @@ export function ladderFacts(model: LadderModel): Fact[] {
   const t = pictureText;
   const shownOf = (key: string) => model.prices.find((p) => p.key === key)?.shown;
   const facts: Fact[] = [...model.prices]
-    .sort((a, b) => new D(b.value).comparedTo(a.value))
+    .sort((a, b) => compareDecimal(b.value, a.value))
     .map((p) => ({ text: t.price(t.prices[p.key], p.shown), price: p.key, value: p.value }));
   const below = model.positionSide === 'long';
   for (const zone of model.zones) {
@@ -63,7 +63,7 @@ export function PriceLadder({ evaluation, side }: PictureProps) {
   }
   // The drawn prices fill the height (the engine's axis leaves 10 % of room each side, too much for labels).
   const values = model.prices.map((p) => p.value);
-  const y = linearScale(padded(spanning({ low: values[0]!, high: values[0]! }, values), '0.08'), BOTTOM, TOP);
+  const y = linearScale(padded(spanning({ low: values[0]!, high: values[0]! }, values), 0.08), BOTTOM, TOP);
   const prices = model.prices.map((p) => ({ ...p, y: y(p.value) }));
   const labelY = nudge(prices.map((p) => p.y), LABEL_GAP, TOP + 4, BOTTOM - 2);
   const entry = prices.find((p) => p.key === 'entry');

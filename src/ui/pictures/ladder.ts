@@ -5,7 +5,7 @@
  */
 import type { Evaluation, Figure, InputUsed, Mode, SideEvaluation } from '../../contracts/evaluation';
 import { reason, type ItemCode, type Reason, type Side } from '../../contracts/reasons';
-import { formatDecimal } from '../../background/display';
+import { formatDecimal } from '../../shared/plain-decimal';
 
 export const LADDER_PRICES = [
   'takeProfit', 'mark', 'entry', 'stopLoss',

@@ -5,8 +5,7 @@
  */
 import type { Mode, PnlPoint, SideEvaluation } from '../../contracts/evaluation';
 import { reason, type Reason, type Side } from '../../contracts/reasons';
-import { formatDecimal } from '../../background/display';
-import { D } from '../../shared/decimal';
+import { formatDecimal, negateDecimal } from '../../shared/plain-decimal';
 
 export interface PnlLine {
   mode: Mode;
@@ -32,7 +31,7 @@ export function pnlModel(side: SideEvaluation): PnlModel {
     const figures = side[mode];
     const worst = figures.worstCaseLoss;
     if (worst.kind === 'value' && figures.pnl.length > 0 && side.axis) {
-      const floor = new D(worst.value).neg().toFixed();
+      const floor = negateDecimal(worst.value);
       lines.push({ mode, points: figures.pnl, floor, floorShown: shownMoney(floor) });
     } else {
       const why = worst.kind !== 'value' ? worst.reason : figures.liquidationPrice.kind !== 'value' ? figures.liquidationPrice.reason : reason('figure.notComputable');

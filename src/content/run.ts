@@ -1,11 +1,11 @@
 /**
- * Content-script entry (one standalone IIFE on every venue's pages): side effects only. Starts the
- * controller with the adapter for the current page, or once the SPA navigates to a supported page;
- * tells it when the settings change (a save on the options page reaches an open tab without a reload);
- * nothing may throw into the page. Knows no venue: the adapter lookup picks one.
+ * What every venue's content script does (src/adapters/<venue>/content.ts is one standalone IIFE per
+ * venue, run by the manifest on that venue's origins only, so an exchange page parses one adapter, not
+ * all of them). Starts the controller with the venue's adapter on a supported page, or once the SPA
+ * navigates to one; tells it when the settings change (a save on the options page reaches an open tab
+ * without a reload); nothing may throw into the page. Knows no venue.
  */
 import type { VenueAdapter } from '../adapters/adapter';
-import { adapterFor } from '../adapters/index';
 import { CsToBg } from '../contracts/messages';
 import { startController, type Controller } from './controller';
 import { extensionApi, type StorageChangeListener } from '../shared/extension-api';
@@ -38,22 +38,22 @@ function start(adapter: VenueAdapter): Controller {
   });
 }
 
-function run(): void {
-  let running: { adapter: VenueAdapter; controller: Controller } | null = null;
+function run(adapter: VenueAdapter): void {
+  let running: Controller | null = null;
   const check = () => {
     try {
       if (!extensionAlive()) {
-        running?.controller.stop();
+        running?.stop();
         clearInterval(routeCheck);
         storage?.onChanged.removeListener(onStorage);
         return;
       }
-      const adapter = adapterFor(location.href);
-      if (running && running.adapter !== adapter) {
-        running.controller.stop();
+      const supported = adapter.detect(location.href) !== null;
+      if (running && !supported) {
+        running.stop();
         running = null;
       }
-      if (adapter && !running) running = { adapter, controller: start(adapter) };
+      if (supported && !running) running = start(adapter);
     } catch {
       // A page oddity must never surface as an error in the exchange's console.
     }
@@ -61,7 +61,7 @@ function run(): void {
   // storage.local is written by the background only (settings service); the options page's save is one write.
   const onStorage: StorageChangeListener = (changes, area) => {
     try {
-      if (area === 'local' && SETTINGS_KEY in changes) running?.controller.settingsChanged();
+      if (area === 'local' && SETTINGS_KEY in changes) running?.settingsChanged();
     } catch {
       // see below
     }
@@ -72,8 +72,11 @@ function run(): void {
   check();
 }
 
-try {
-  run();
-} catch {
-  // see above
+/** Runs the content script for `adapter`'s venue; never throws. */
+export function runContentScript(adapter: VenueAdapter): void {
+  try {
+    run(adapter);
+  } catch {
+    // see above
+  }
 }
