@@ -363,7 +363,9 @@ async function main(): Promise<void> {
   const result: Record<string, VenueFigures | { error: string }> = {};
   const failed: string[] = [];
   try {
-    for (const venue of VENUES) {
+    // `npm run bench -- --venue <id>` measures one venue only.
+    const only = process.argv.includes('--venue') ? process.argv[process.argv.indexOf('--venue') + 1] : undefined;
+    for (const venue of VENUES.filter((v) => only === undefined || v.id === only)) {
       const site = await standinOf(venue);
       if (!site) {
         log(`${venue.id}: no stand-in under tests/sites/${venue.id}, not measured`);
