@@ -3,7 +3,9 @@
  * a test browser, and sending the background a message from it as the page itself would.
  */
 import type { Page } from 'puppeteer-core';
-import type { Request } from '../../src/contracts/messages';
+import manifest from '../../manifest.json';
+import { UiToBg, type Request } from '../../src/contracts/messages';
+import type { SettingsPatch } from '../../src/shared/settings';
 import type { TestBrowser } from './browsers';
 import { pollUntil } from './poll';
 
@@ -37,4 +39,15 @@ export function sendFrom(page: Page, message: Request): Promise<unknown> {
     const scope = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
     return (scope.browser ?? scope.chrome).runtime.sendMessage(m);
   }, message);
+}
+
+/** Saves settings the way the options page does: a message to the background from the options page. */
+export async function saveSettings(browser: TestBrowser, patch: SettingsPatch): Promise<void> {
+  const page = await openExtensionPage(browser, manifest.options_ui.page, '[data-action="save"]');
+  try {
+    const reply = JSON.stringify(await sendFrom(page, { type: UiToBg.settingsSet, patch }));
+    if (!reply.includes('"settings"')) throw new Error(`the background did not save ${JSON.stringify(patch)}: ${reply}`);
+  } finally {
+    await page.close();
+  }
 }

@@ -8,10 +8,8 @@
 import type { Page } from 'puppeteer-core';
 import type { Evaluation, OrderScenario, RiskLimits, Side } from '../../../src/contracts/evaluation';
 import { evaluateOrder } from '../../../src/engine/index';
-import manifest from '../../../manifest.json';
-import { UiToBg } from '../../../src/contracts/messages';
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../src/shared/settings';
-import { openExtensionPage, sendFrom } from '../../support/extension-pages';
+import { saveSettings } from '../../support/extension-pages';
 import { expectNoAxeViolations } from '../../support/axe';
 import { pollUntil } from '../../support/poll';
 import { BASE_CASE, orderScenario, standinUrl, type Case, type PositionSpec } from '../cases/binance-usdm';
@@ -20,34 +18,21 @@ import { allUnavailable, figuresOf } from '../expect';
 import { waitForPanel } from '../panel';
 import { liveFormControl, pageWrite, standin } from '../standin';
 
-const OPTIONS_PAGE = manifest.options_ui.page;
-
 /** 20x on the form against a 10x limit: fails in both margin modes, whatever the order's size. */
 const LIMITS: RiskLimits = { maxLeverage: '10' };
 const CONFIRM: SettingsPatch = { 'limits.maxLeverage': LIMITS.maxLeverage!, preSubmitCheck: 'confirm' };
 const DEFAULTS: SettingsPatch = { 'limits.maxLeverage': DEFAULT_SETTINGS.limits.maxLeverage, preSubmitCheck: DEFAULT_SETTINGS.preSubmitCheck };
-
-/** Saves settings the way the options page does: a message to the background from an extension page. */
-async function saveSettings(ctx: CheckContext, patch: SettingsPatch): Promise<void> {
-  const page = await openExtensionPage(ctx.browser, OPTIONS_PAGE, '[data-action="save"]');
-  try {
-    const reply = JSON.stringify(await sendFrom(page, { type: UiToBg.settingsSet, patch }));
-    if (!reply.includes('"settings"')) throw new Error(`the background did not save ${JSON.stringify(patch)}: ${reply}`);
-  } finally {
-    await page.close();
-  }
-}
 
 /** Runs a check with the limit and the confirm step on, and puts the defaults back for the checks after it. */
 function withConfirm(name: string, run: (ctx: CheckContext) => Promise<void>): BrowserCheck {
   return {
     name: `confirm: ${name}`,
     async run(ctx) {
-      await saveSettings(ctx, CONFIRM);
+      await saveSettings(ctx.browser, CONFIRM);
       try {
         await run(ctx);
       } finally {
-        await saveSettings(ctx, DEFAULTS);
+        await saveSettings(ctx.browser, DEFAULTS);
       }
     },
   };
@@ -220,7 +205,7 @@ export const CHECKS: BrowserCheck[] = [
     if (!statuses.has('pass') || !statuses.has('fail')) throw new Error(`the case shows limits ${[...statuses].join(', ')}, not both pass and fail`);
     try {
       for (const theme of ['dark', 'light'] as const) {
-        await saveSettings(ctx, { ...rows, theme });
+        await saveSettings(ctx.browser, { ...rows, theme });
         await ctx.page.bringToFront();
         await open(ctx, BASE_CASE);
         await waitForPanel(ctx.page, figuresOf(evaluation));
@@ -241,7 +226,7 @@ export const CHECKS: BrowserCheck[] = [
         await ctx.page.keyboard.press('Escape');
       }
     } finally {
-      await saveSettings(ctx, { 'limits.minLiquidationDistancePct': DEFAULT_SETTINGS.limits.minLiquidationDistancePct, theme: DEFAULT_SETTINGS.theme });
+      await saveSettings(ctx.browser, { 'limits.minLiquidationDistancePct': DEFAULT_SETTINGS.limits.minLiquidationDistancePct, theme: DEFAULT_SETTINGS.theme });
     }
   }),
 ];

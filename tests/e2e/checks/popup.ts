@@ -16,10 +16,10 @@ import { evaluateOrder, RULES, tierForNotional } from '../../../src/engine/index
 import { priceMoves } from '../../../src/engine/price-moves';
 import { D } from '../../../src/shared/decimal';
 import { UiToBg, type Response } from '../../../src/contracts/messages';
-import { feeRate, riskLimits, type Settings, type Theme } from '../../../src/shared/settings';
+import { feeRate, riskLimits, type Settings } from '../../../src/shared/settings';
 import { bundledTable } from '../../../src/venues/tiers';
 import { expectNoAxeViolations } from '../../support/axe';
-import { openExtensionPage, sendFrom } from '../../support/extension-pages';
+import { openExtensionPage, saveSettings, sendFrom } from '../../support/extension-pages';
 import type { TestBrowser } from '../../support/browsers';
 import { pollUntil } from '../../support/poll';
 import { BASE_CASE, evaluationOf, expectedFigures, standinUrl, VENUE } from '../cases/binance-usdm';
@@ -50,15 +50,6 @@ async function openPopup(browser: TestBrowser, describe?: Page): Promise<Page> {
 /** The settings the background uses now (other checks in this browser may have saved some). */
 async function settingsIn(popup: Page): Promise<Settings> {
   return ((await sendFrom(popup, { type: UiToBg.settingsGet })) as Response<'ui-bg-settings-get'>).settings;
-}
-
-async function saveTheme(browser: TestBrowser, theme: Theme): Promise<void> {
-  const page = await openPopup(browser);
-  try {
-    await sendFrom(page, { type: UiToBg.settingsSet, patch: { theme } });
-  } finally {
-    await page.close();
-  }
 }
 
 /** data-field → data-value of every figure inside `scope`. */
@@ -244,7 +235,7 @@ export const CHECKS: BrowserCheck[] = [
       const before = (await settingsIn(first)).theme;
       await first.close();
       for (const theme of ['dark', 'light'] as const) {
-        await saveTheme(ctx.browser, theme);
+        await saveSettings(ctx.browser, { theme });
         const popup = await openPopup(ctx.browser, ctx.page);
         try {
           await pollUntil(() => popup.evaluate(() => document.documentElement.dataset.theme ?? ''), (t) => t === theme, (t) => `the pop-up is in the ${t} theme, expected ${theme}`);
@@ -261,7 +252,7 @@ export const CHECKS: BrowserCheck[] = [
           await popup.close();
         }
       }
-      await saveTheme(ctx.browser, before);
+      await saveSettings(ctx.browser, { theme: before });
     },
   },
 ];
