@@ -93,8 +93,12 @@ async function screenshots(browser: TestBrowser, exchange: Page, theme: Exclude<
     await popup.bringToFront();
     await popup.click('[data-action="open-in-calculator"]');
     await popup.waitForSelector('[data-section="calculator"] [data-calc="ready"]', { timeout: 10_000 });
-    await popup.$eval('[data-section="calculator"]', (el) => el.scrollIntoView());
-    await shoot(popup, `popup-calculator-${theme}.png`, saved, true);
+    const calculator = await popup.$('[data-section="calculator"]');
+    if (!calculator) throw new Error('no calculator in the pop-up');
+    const file = path.join(SHOTS, `popup-calculator-${theme}.png`);
+    await calculator.screenshot({ path: file });
+    await calculator.dispose();
+    saved.push(file);
   } finally {
     await popup.close();
   }
