@@ -10,7 +10,7 @@ import { CsToBg } from '../contracts/messages';
 import { startController, type Controller } from './controller';
 import { extensionApi, type StorageChangeListener } from '../shared/extension-api';
 import { sendToBackground } from '../shared/messaging';
-import { SETTINGS_KEY } from '../shared/settings-key';
+import { NOTICE_KEY, SETTINGS_KEY } from '../shared/settings-key';
 import { extensionAlive, isContextInvalidated } from './lifecycle';
 import { mountPanel } from './panel/mount';
 
@@ -58,10 +58,12 @@ function run(adapter: VenueAdapter): void {
       // A page oddity must never surface as an error in the exchange's console.
     }
   };
-  // storage.local is written by the background only (settings service); the options page's save is one write.
+  // storage.local is written by the background only (settings service); the options page's save is one write
+  // of the settings, and a save that acknowledges the corrupted-store notice also removes the notice. Chromium
+  // reports no change for a write of an equal value, so a save of unchanged settings is seen by the notice alone.
   const onStorage: StorageChangeListener = (changes, area) => {
     try {
-      if (area === 'local' && SETTINGS_KEY in changes) running?.settingsChanged();
+      if (area === 'local' && (SETTINGS_KEY in changes || NOTICE_KEY in changes)) running?.settingsChanged();
     } catch {
       // see below
     }

@@ -65,7 +65,7 @@ function autoPlaces(kind: 'price' | 'money' | 'percent', p: Parts): number {
   return leadingZeros + 4;
 }
 
-const groupThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const groupThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
  * "52345.678" → "52,345.7"; "-3.456" (percent) → "-3.46"; halves round away from zero. `decimals`: the

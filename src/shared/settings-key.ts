@@ -1,2 +1,3 @@
-/** The storage.local key of the settings, on its own: the content script watches it without loading the schema. */
+/** The storage.local keys of the settings and of the corrupted-store notice, on their own: the content script watches them without loading the schema. */
 export const SETTINGS_KEY = 'settings';
+export const NOTICE_KEY = 'settingsNotice';

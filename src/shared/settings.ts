@@ -11,11 +11,10 @@ import { D } from './decimal.ts';
 import { NUMBER_LIMIT_KEYS, type NumberLimitKey, type RiskLimits } from '../contracts/evaluation.ts';
 import { reason, type Reason } from '../contracts/reasons.ts';
 import { VENUES, type VenueId } from '../venues/registry.ts';
-import { SETTINGS_KEY } from './settings-key.ts';
+import { NOTICE_KEY, SETTINGS_KEY } from './settings-key.ts';
 
 export const SETTINGS_VERSION = 3;
-export { SETTINGS_KEY };
-export const NOTICE_KEY = 'settingsNotice';
+export { NOTICE_KEY, SETTINGS_KEY };
 export const BACKUPS_KEY = 'settingsBackups';
 /** Version 1 kept a single backup under this key; it joins the list on the next problem. */
 const LEGACY_BACKUP_KEY = 'settingsBackup';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withDisplayStrings } from '../../src/background/display';
-import type { Evaluation, Figure } from '../../src/contracts/evaluation';
+import type { Evaluation, Figure, LimitCheck } from '../../src/contracts/evaluation';
 import { reason } from '../../src/contracts/reasons';
 import { unavailableEvaluation } from '../../src/ui/placeholder';
 
@@ -51,5 +51,25 @@ describe('withDisplayStrings', () => {
     const [shownBroke, shownPoint] = withDisplayStrings(evaluation).sides[0]!.cross.stress;
     expect(shownPoint).toEqual({ ...point, display: { equity: '9,876.54', requirement: '1,234.50', marginRatioPct: '12.50' } });
     expect(shownBroke).toEqual({ ...broke, display: { equity: '-20.01', requirement: '1,300.00', marginRatioPct: null } });
+  });
+
+  it('rounds the number a limit check names, with more decimals when rounding would put it on the wrong side of the threshold', () => {
+    const base = unavailableEvaluation(reason('figure.notComputable'), { symbol: 'BTCUSDT', quoteAsset: 'USDT' });
+    const long = base.sides[0]!;
+    const limits: LimitCheck[] = [
+      { limit: 'maxStopLossPct', status: 'fail', reason: reason('limit.maxStopLossPct', { status: 'fail', threshold: '2', actual: '3.898125' }) },
+      { limit: 'maxStopLossPct', status: 'fail', reason: reason('limit.maxStopLossPct', { status: 'fail', threshold: '2', actual: '2.0004' }) },
+      { limit: 'minLiquidationDistancePct', status: 'fail', reason: reason('limit.minLiquidationDistancePct', { status: 'fail', threshold: '3', actual: '2.99951' }) },
+      { limit: 'minStopBufferPct', status: 'pass', reason: reason('limit.minStopBufferPct', { status: 'pass', threshold: '1', actual: '64.09243531503061426031996839818289551653' }) },
+      { limit: 'maxLoss', status: 'pass', reason: reason('limit.maxLoss', { status: 'pass', threshold: '1000', actual: '757.5049' }) },
+      { limit: 'maxLeverage', status: 'fail', reason: reason('limit.maxLeverage', { status: 'fail', threshold: '10', actual: '20' }) },
+      { limit: 'maxLoss', status: 'unchecked', reason: reason('limit.unchecked', { limit: 'maxLoss', cause: reason('figure.accountUnknown') }) },
+    ];
+    const evaluation: Evaluation = { ...base, sides: [{ ...long, isolated: { ...long.isolated, limits } }] };
+    const shown = withDisplayStrings(evaluation, 'auto').sides[0]!.isolated.limits;
+    expect(shown.map((c) => (c.reason.params as { actual?: string }).actual)).toEqual(['3.90', '2.0004', '2.9995', '64.09', '757.50', '20', undefined]);
+    // Only the number changes: the code, the status and the threshold stay the engine's.
+    expect(shown.map((c) => [c.limit, c.status, c.reason.code])).toEqual(limits.map((c) => [c.limit, c.status, c.reason.code]));
+    expect(evaluation.sides[0]!.isolated.limits).toBe(limits);
   });
 });

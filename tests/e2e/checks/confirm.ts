@@ -9,6 +9,8 @@ import type { Page } from 'puppeteer-core';
 import type { Evaluation, OrderScenario, RiskLimits, Side } from '../../../src/contracts/evaluation';
 import { evaluateOrder } from '../../../src/engine/index';
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../src/shared/settings';
+import { saveSettings } from '../../support/extension-pages';
+import { expectNoAxeViolations } from '../../support/axe';
 import { pollUntil } from '../../support/poll';
 import { BASE_CASE, orderScenario, standinUrl, type Case, type PositionSpec } from '../cases/binance-usdm';
 import { mustDiffer, type BrowserCheck, type CheckContext } from '../check';
@@ -21,33 +23,16 @@ const LIMITS: RiskLimits = { maxLeverage: '10' };
 const CONFIRM: SettingsPatch = { 'limits.maxLeverage': LIMITS.maxLeverage!, preSubmitCheck: 'confirm' };
 const DEFAULTS: SettingsPatch = { 'limits.maxLeverage': DEFAULT_SETTINGS.limits.maxLeverage, preSubmitCheck: DEFAULT_SETTINGS.preSubmitCheck };
 
-/** Saves settings the way the options page does: a message to the background from an extension page. */
-async function saveSettings(ctx: CheckContext, patch: SettingsPatch): Promise<void> {
-  const page = await ctx.browser.newPage();
-  try {
-    await page.goto(ctx.browser.extensionUrl('src/options/index.html'), { waitUntil: 'domcontentloaded' });
-    const reply = await page.evaluate(async (p) => {
-      type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      const api = (g.browser ?? g.chrome)!;
-      return JSON.stringify(await api.runtime.sendMessage({ type: 'ui-bg-settings-set', patch: p }));
-    }, patch);
-    if (!reply.includes('"settings"')) throw new Error(`the background did not save ${JSON.stringify(patch)}: ${reply}`);
-  } finally {
-    await page.close();
-  }
-}
-
 /** Runs a check with the limit and the confirm step on, and puts the defaults back for the checks after it. */
 function withConfirm(name: string, run: (ctx: CheckContext) => Promise<void>): BrowserCheck {
   return {
     name: `confirm: ${name}`,
     async run(ctx) {
-      await saveSettings(ctx, CONFIRM);
+      await saveSettings(ctx.browser, CONFIRM);
       try {
         await run(ctx);
       } finally {
-        await saveSettings(ctx, DEFAULTS);
+        await saveSettings(ctx.browser, DEFAULTS);
       }
     },
   };
@@ -209,5 +194,39 @@ export const CHECKS: BrowserCheck[] = [
     await pageWrite(ctx.page, 'qty', '');
     await waitForPanel(ctx.page, allUnavailable(figuresOf(evaluation)), { onlyNotes: ['evaluate.cantRead'] });
     expectReading(await clickAndRead(ctx.page, 'Buy/Long'), { pending: [], submits: ['buyLong'] }, 'a click on the form without a quantity');
+  }),
+
+  withConfirm('the panel has no accessibility violation (axe-core) in either theme: expanded, limits and pictures open, the dialog shown', async (ctx) => {
+    // A passing limit next to the failing one, so both kinds of row are checked.
+    const rows: SettingsPatch = { 'limits.minLiquidationDistancePct': '1' };
+    const evaluation = evaluateOrder({ ...orderScenario(BASE_CASE), limits: { ...LIMITS, minLiquidationDistancePct: '1' } });
+    if ('error' in evaluation) throw new Error(`engine refused the case: ${evaluation.error.field}`);
+    const statuses = new Set(evaluation.sides.flatMap((s) => [...s.isolated.limits, ...s.cross.limits].map((c) => c.status)));
+    if (!statuses.has('pass') || !statuses.has('fail')) throw new Error(`the case shows limits ${[...statuses].join(', ')}, not both pass and fail`);
+    try {
+      for (const theme of ['dark', 'light'] as const) {
+        await saveSettings(ctx.browser, { ...rows, theme });
+        await ctx.page.bringToFront();
+        await open(ctx, BASE_CASE);
+        await waitForPanel(ctx.page, figuresOf(evaluation));
+        await pollUntil(
+          () => ctx.page.evaluate(() => document.getElementById('margin-lens-panel')?.dataset.theme ?? ''),
+          (shown) => shown === theme,
+          (shown) => `the panel is in the ${shown} theme, expected ${theme}`,
+        );
+        // Every section open (limits, pictures and their text alternatives, more figures, stress).
+        const sections = await ctx.page.evaluate(() => {
+          const details = [...(document.getElementById('margin-lens-panel')?.shadowRoot?.querySelectorAll('details') ?? [])];
+          details.forEach((d) => (d.open = true));
+          return details.map((d) => d.getAttribute('data-role') ?? d.className);
+        });
+        for (const role of ['limits', 'pictures']) if (!sections.includes(role)) throw new Error(`no ${role} section on the panel (${sections.join(', ')})`);
+        expectReading(await clickAndRead(ctx.page, 'Buy/Long'), { pending: ['long'], submits: [] }, `${theme} theme: first Buy/Long click`);
+        await expectNoAxeViolations(ctx.page, `panel, ${theme} theme, expanded with the dialog`, '#margin-lens-panel');
+        await ctx.page.keyboard.press('Escape');
+      }
+    } finally {
+      await saveSettings(ctx.browser, { 'limits.minLiquidationDistancePct': DEFAULT_SETTINGS.limits.minLiquidationDistancePct, theme: DEFAULT_SETTINGS.theme });
+    }
   }),
 ];

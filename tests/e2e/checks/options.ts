@@ -14,6 +14,7 @@ import { evaluateOrder } from '../../../src/engine/index';
 import { DEFAULT_SETTINGS, feeRate, SETTINGS_KEY, SETTINGS_VERSION } from '../../../src/shared/settings';
 import { MODES } from '../../../src/ui/SideTable';
 import { expectNoAxeViolations } from '../../support/axe';
+import { openExtensionPage } from '../../support/extension-pages';
 import type { TestBrowser } from '../../support/browsers';
 import { pollUntil } from '../../support/poll';
 import { BASE_CASE, expectedFigures, orderScenario, standinUrl, VENUE } from '../cases/binance-usdm';
@@ -55,16 +56,6 @@ function limitsOf(evaluation: Evaluation): Figures {
 
 function openStandin(ctx: CheckContext): Promise<unknown> {
   return ctx.page.goto(standinUrl(BASE_CASE, { 'si-seed': String(ctx.seed), 'si-delay': '150', 'si-storm': '0' }), { waitUntil: 'domcontentloaded' });
-}
-
-/** A new tab on one of the extension's pages, once `ready` is on it. */
-async function openExtensionPage(browser: TestBrowser, pagePath: string, ready: string): Promise<Page> {
-  const page = await browser.newPage();
-  // Firefox moves the tab into the extension's process and puppeteer never hears the navigation end
-  // (as with about:debugging in tests/support/browsers.ts): the page is awaited by its content.
-  page.goto(browser.extensionUrl(pagePath)).catch(() => {});
-  await page.waitForSelector(ready, { timeout: 10_000 });
-  return page;
 }
 
 const openOptions = (browser: TestBrowser) => openExtensionPage(browser, OPTIONS_PAGE, '[data-action="save"]');
@@ -270,8 +261,7 @@ export const CHECKS: BrowserCheck[] = [
       // Two windows side by side: the exchange tab stays visible while the user saves.
       const besideIt = await ctx.page.browser().newPage({ type: 'window' });
       try {
-        besideIt.goto(ctx.browser.extensionUrl(OPTIONS_PAGE)).catch(() => {}); // see openExtensionPage
-        await besideIt.waitForSelector('[data-action="save"]', { timeout: 10_000 });
+        await openExtensionPage(ctx.browser, OPTIONS_PAGE, '[data-action="save"]', besideIt);
         const timing = await saveAndTime(ctx, besideIt, { takerPct: NEW_TAKER_PCT, maxLeverage: NEW_MAX_LEVERAGE }, 'visible');
         console.log(`        ${ctx.browser.name}: options in another window: Save → the open tab shows the new figures in ${timing.saveToShown} ms`);
         if (timing.saveToShown > SAVE_TO_TAB_BUDGET_MS) throw new Error(`the open tab showed the saved settings ${timing.saveToShown} ms after Save (budget ${SAVE_TO_TAB_BUDGET_MS} ms)`);

@@ -15,10 +15,11 @@ import type { Evaluation, OpenPosition, OrderScenario, PriceMove, Side } from '.
 import { evaluateOrder, RULES, tierForNotional } from '../../../src/engine/index';
 import { priceMoves } from '../../../src/engine/price-moves';
 import { D } from '../../../src/shared/decimal';
-import { UiToBg, type Request, type Response } from '../../../src/contracts/messages';
-import { feeRate, riskLimits, type Settings, type Theme } from '../../../src/shared/settings';
+import { UiToBg, type Response } from '../../../src/contracts/messages';
+import { feeRate, riskLimits, type Settings } from '../../../src/shared/settings';
 import { bundledTable } from '../../../src/venues/tiers';
 import { expectNoAxeViolations } from '../../support/axe';
+import { openExtensionPage, saveSettings, sendFrom } from '../../support/extension-pages';
 import type { TestBrowser } from '../../support/browsers';
 import { pollUntil } from '../../support/poll';
 import { BASE_CASE, evaluationOf, expectedFigures, standinUrl, VENUE } from '../cases/binance-usdm';
@@ -41,35 +42,14 @@ async function openStandin(ctx: CheckContext): Promise<void> {
 async function openPopup(browser: TestBrowser, describe?: Page): Promise<Page> {
   const popup = await browser.newPage();
   if (describe) await describe.bringToFront();
-  // Firefox moves the tab into the extension's process and puppeteer never hears the navigation end
-  // (tests/e2e/checks/options.ts): the page is awaited by its content.
-  popup.goto(browser.extensionUrl(POPUP_PAGE)).catch(() => {});
-  await popup.waitForSelector('[data-status]:not([data-status="loading"])', { timeout: 10_000 });
+  await openExtensionPage(browser, POPUP_PAGE, '[data-status]:not([data-status="loading"])', popup);
   await popup.bringToFront();
   return popup;
-}
-
-/** A message to the background from one of the extension's pages, as the page itself sends it. */
-function sendFrom(page: Page, message: Request): Promise<unknown> {
-  return page.evaluate((m) => {
-    type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-    const scope = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
-    return (scope.browser ?? scope.chrome).runtime.sendMessage(m);
-  }, message);
 }
 
 /** The settings the background uses now (other checks in this browser may have saved some). */
 async function settingsIn(popup: Page): Promise<Settings> {
   return ((await sendFrom(popup, { type: UiToBg.settingsGet })) as Response<'ui-bg-settings-get'>).settings;
-}
-
-async function saveTheme(browser: TestBrowser, theme: Theme): Promise<void> {
-  const page = await openPopup(browser);
-  try {
-    await sendFrom(page, { type: UiToBg.settingsSet, patch: { theme } });
-  } finally {
-    await page.close();
-  }
 }
 
 /** data-field → data-value of every figure inside `scope`. */
@@ -255,7 +235,7 @@ export const CHECKS: BrowserCheck[] = [
       const before = (await settingsIn(first)).theme;
       await first.close();
       for (const theme of ['dark', 'light'] as const) {
-        await saveTheme(ctx.browser, theme);
+        await saveSettings(ctx.browser, { theme });
         const popup = await openPopup(ctx.browser, ctx.page);
         try {
           await pollUntil(() => popup.evaluate(() => document.documentElement.dataset.theme ?? ''), (t) => t === theme, (t) => `the pop-up is in the ${t} theme, expected ${theme}`);
@@ -272,7 +252,7 @@ export const CHECKS: BrowserCheck[] = [
           await popup.close();
         }
       }
-      await saveTheme(ctx.browser, before);
+      await saveSettings(ctx.browser, { theme: before });
     },
   },
 ];
