@@ -205,7 +205,9 @@ function axisOf(p: Parsed, setup: SideSetup, entry: Dec, modes: ModeFigures[]): 
 }
 
 function evaluateSide(sc: OrderScenario, p: Parsed, side: Side, assumptions: Reason[]): SideEvaluation {
-  const crossUnavailable = sc.account.crossUnavailable ?? reason('figure.crossUnavailable');
+  const crossUnavailable = !p.rule.crossSupported
+    ? reason('input.crossNotSupported', { rule: sc.rule })
+    : (sc.account.crossUnavailable ?? reason('figure.crossUnavailable'));
   const setup = setupSide(sc, p, side);
   const sized = sizeSide(p, setup, p.quantity, assumptions);
   if (sized.kind === 'refused') return { ...unavailableSide(side, sized.why), effect: p.reduceOnly ? 'reduces' : null };

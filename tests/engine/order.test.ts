@@ -124,6 +124,20 @@ describe('evaluateOrder', () => {
     expect(side(e, 'long').isolated.liquidationPrice.kind).toBe('value');
   });
 
+  it('gives no cross figures under a rule without cross margin, as calc refuses cross for it', () => {
+    const sc = btcOrder({ top: { rule: 'gate' }, market: { maintenance: { assumedRate: '0.005', assumedAmount: '0' } } });
+    const calc = computeVector({ venue: 'gate', mode: 'cross', position: { side: 'long', quantity: '0.5', entryPrice: '61000', leverage: '20' }, collateral: { walletBalance: '10000' }, maintenance: { rate: '0.005' } });
+    const why = reason('input.crossNotSupported', { rule: 'gate' });
+    expect(calc).toEqual({ error: { field: 'mode', reason: why } });
+    const e = ok(evaluateOrder(sc));
+    for (const s of ['long', 'short'] as const) {
+      expect(side(e, s).cross.liquidationPrice).toEqual({ kind: 'unavailable', reason: why });
+      expect(side(e, s).cross.accountLiquidationMovePct).toEqual({ kind: 'unavailable', reason: why });
+      expect(side(e, s).isolated.liquidationPrice.kind).toBe('value');
+    }
+    expect(e.inputs.map((i) => i.item)).not.toContain('crossWallet');
+  });
+
   it('checks the trader\'s limits', () => {
     const e = ok(evaluateOrder(btcOrder({ top: { limits: { maxLoss: '2000', maxLossPct: '10', minLiquidationDistancePct: '3', maxLeverage: '10' } } })));
     const checks = side(e, 'long').isolated.limits;
