@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { D } from '../../src/shared/decimal';
 import { evaluateOrder } from '../../src/engine/order';
 import { computeVector } from '../../src/engine/vector';
-import type { Evaluation, Figure, OrderScenario } from '../../src/contracts/evaluation';
+import type { OrderScenario } from '../../src/contracts/evaluation';
 import { reason } from '../../src/contracts/reasons';
 import { unavailableSide } from '../../src/contracts/figures';
-import { btcOrder, btcTable } from './fixtures';
+import { btcOrder, btcTable, num, ok, side } from './fixtures';
 
-function ok(result: ReturnType<typeof evaluateOrder>): Evaluation {
-  if ('error' in result) throw new Error(`${result.error.field}: ${JSON.stringify(result.error.reason)}`);
-  return result;
-}
-const num = (f: Figure) => {
-  if (f.kind !== 'value') throw new Error(`expected a value, got ${JSON.stringify(f)}`);
-  return new D(f.value);
-};
-const side = (e: Evaluation, s: 'long' | 'short') => e.sides.find((x) => x.side === s)!;
 const table = btcTable();
 
 /** computeVector's worst case for a position, or a thrown error naming the field. */
