@@ -103,7 +103,8 @@ export function parseOrder(sc: OrderScenario): Parsed {
     isolatedMargin: optionalDec(leg.isolatedMargin, `account.existing[${i}].isolatedMargin`, 'nonNegative'),
   }));
   let cross: Parsed['cross'];
-  if (sc.account.cross) {
+  // A rule without cross margin has no cross figures, whatever the page shows (calc refuses cross for it too).
+  if (sc.account.cross && rule.crossSupported) {
     cross = {
       wallet: dec(sc.account.cross.walletBalance, 'account.cross.walletBalance', 'any'),
       others: sc.account.cross.otherPositions.map((o, i) => {

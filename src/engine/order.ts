@@ -205,10 +205,17 @@ function axisOf(p: Parsed, setup: SideSetup, entry: Dec, modes: ModeFigures[]): 
 }
 
 function evaluateSide(sc: OrderScenario, p: Parsed, side: Side, assumptions: Reason[]): SideEvaluation {
-  const crossUnavailable = sc.account.crossUnavailable ?? reason('figure.crossUnavailable');
+  const crossUnavailable = !p.rule.crossSupported
+    ? reason('input.crossNotSupported', { rule: sc.rule })
+    : (sc.account.crossUnavailable ?? reason('figure.crossUnavailable'));
   const setup = setupSide(sc, p, side);
   const sized = sizeSide(p, setup, p.quantity, assumptions);
-  if (sized.kind === 'refused') return { ...unavailableSide(side, sized.why), effect: p.reduceOnly ? 'reduces' : null };
+  if (sized.kind === 'refused') {
+    // Every limit set still shows: unchecked with the cause (the leverage and the stop requirement need no figure).
+    const refused = unavailableSide(side, sized.why);
+    const limitsOf = (mode: Mode) => ({ ...refused[mode], limits: checkLimits(p, mode, null, sized.why) });
+    return { ...refused, effect: p.reduceOnly ? 'reduces' : null, isolated: limitsOf('isolated'), cross: limitsOf('cross') };
+  }
   if (sized.kind === 'flat') {
     const flat = flatFigures(sized.openFee, sized.why);
     return { side, effect: sized.merged.effect, resulting: null, axis: null, isolated: flat, cross: p.cross ? flat : unavailableFigures(crossUnavailable) };

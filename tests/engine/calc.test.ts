@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeVector } from '../../src/engine/vector';
 import { say } from '../../src/ui/text/index';
+import { goldenVector, goldenVectors } from './golden';
 
 /**
  * The `calc` command line (scripts/calc.ts) on a batch: a bad entry gets an error object in its place,
@@ -38,16 +38,10 @@ function expectedAlone(v: unknown): unknown {
   return { ...out, unavailable: Object.fromEntries(Object.entries(out.unavailable).map(([k, r]) => [k, say(r)])) };
 }
 
-const golden = (JSON.parse(readFileSync(join(import.meta.dirname, 'golden-vectors.json'), 'utf8')) as { vectors: Record<string, unknown>[] }).vectors;
-const byId = (id: string) => {
-  const v = golden.find((x) => x.id === id);
-  if (!v) throw new Error(`no golden vector ${id}`);
-  return v;
-};
 
 describe('calc command line', () => {
   it('answers a batch entry by entry: the bad ones get an error, the others their own results', () => {
-    const good = [byId('binance-ft-iso-eth-long'), byId('binance-ft-cross-eth-long'), golden.find((v) => v.kind === 'tierLookup')!];
+    const good: Record<string, unknown>[] = [goldenVector('binance-ft-iso-eth-long'), goldenVector('binance-ft-cross-eth-long'), goldenVectors().find((v) => v.kind === 'tierLookup')!];
     const huge = structuredClone(good[0]!) as { position: Record<string, unknown> };
     huge.position.quantity = '1e9000000000000000';
     const hex = structuredClone(good[1]!) as { position: Record<string, unknown> };

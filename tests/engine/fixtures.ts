@@ -1,5 +1,7 @@
+import { D } from '../../src/shared/decimal';
 import { bundledTable } from '../../src/venues/tiers';
-import type { OrderScenario } from '../../src/contracts/evaluation';
+import type { EngineError, Evaluation, Figure, OrderScenario, SideEvaluation } from '../../src/contracts/evaluation';
+import type { Side } from '../../src/contracts/reasons';
 
 /** The bundled Binance USDⓈ-M BTCUSDT brackets (src/venues/tiers/binance-usdm-BTCUSDT.json). */
 export function btcTable() {
@@ -34,4 +36,23 @@ export function btcOrder(over: {
       ...over.account,
     },
   };
+}
+
+/** An evaluation, or a thrown error naming the field the engine refused. */
+export function ok(result: Evaluation | EngineError): Evaluation {
+  if ('error' in result) throw new Error(`${result.error.field}: ${JSON.stringify(result.error.reason)}`);
+  return result;
+}
+
+/** A figure's value as a decimal; anything else throws. */
+export function num(f: Figure) {
+  if (f.kind !== 'value') throw new Error(`expected a value, got ${JSON.stringify(f)}`);
+  return new D(f.value);
+}
+
+/** One side of an evaluation. */
+export function side(e: Evaluation, s: Side): SideEvaluation {
+  const found = e.sides.find((x) => x.side === s);
+  if (!found) throw new Error(`no ${s} side`);
+  return found;
 }

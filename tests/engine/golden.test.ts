@@ -1,37 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { D } from '../../src/shared/decimal';
 import { computeVector, type VectorOutput } from '../../src/engine/vector';
+import { goldenVectors, loadVectors, toleranceOf, within, type Vector } from './golden';
 
 /**
  * Every vector of tests/engine/golden-vectors.json (the team's sourced vectors), plus every *.json in
  * $GOLDEN_EXTRA_DIR (same schema), must pass with its own tolerance (docs/engine.md, golden vectors).
  */
-
-interface Tolerance {
-  abs?: string;
-  rel?: string;
-}
-interface Vector {
-  id: string;
-  expected: Record<string, string | null>;
-  tolerance: Tolerance;
-  toleranceByField?: Record<string, Tolerance>;
-}
-
-function loadVectors(file: string): Vector[] {
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as { vectors?: Vector[] };
-  if (!Array.isArray(doc.vectors)) throw new Error(`${file} has no "vectors" array`);
-  return doc.vectors;
-}
-
-function within(got: string, expected: string, tol: Tolerance): boolean {
-  const diff = new D(got).minus(new D(expected)).abs();
-  if (tol.abs !== undefined && diff.lte(new D(tol.abs))) return true;
-  if (tol.rel !== undefined && diff.lte(new D(tol.rel).times(new D(expected).abs()))) return true;
-  return false;
-}
 
 export function checkVector(v: Vector): string[] {
   const out = computeVector(v);
@@ -51,14 +27,14 @@ export function checkVector(v: Vector): string[] {
       if (got !== expected) problems.push(`tier: expected ${expected}, got ${got}`);
       continue;
     }
-    const tol = v.toleranceByField?.[field] ?? v.tolerance;
+    const tol = toleranceOf(v, field);
     if (!within(got, expected, tol)) problems.push(`${field}: expected ${expected} (${JSON.stringify(tol)}), got ${got}`);
   }
   return problems;
 }
 
 const sets: { name: string; vectors: Vector[] }[] = [
-  { name: 'golden-vectors.json', vectors: loadVectors(join(import.meta.dirname, 'golden-vectors.json')) },
+  { name: 'golden-vectors.json', vectors: goldenVectors() },
 ];
 const extraDir = process.env.GOLDEN_EXTRA_DIR;
 if (extraDir) {

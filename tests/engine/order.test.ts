@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { D } from '../../src/shared/decimal';
 import { evaluateOrder } from '../../src/engine/order';
 import { computeVector } from '../../src/engine/vector';
-import type { Evaluation, Figure, OrderScenario } from '../../src/contracts/evaluation';
+import type { OrderScenario } from '../../src/contracts/evaluation';
 import { reason } from '../../src/contracts/reasons';
 import { unavailableSide } from '../../src/contracts/figures';
-import { btcOrder, btcTable } from './fixtures';
+import { btcOrder, btcTable, num, ok, side } from './fixtures';
 
-function ok(result: ReturnType<typeof evaluateOrder>): Evaluation {
-  if ('error' in result) throw new Error(`${result.error.field}: ${JSON.stringify(result.error.reason)}`);
-  return result;
-}
-const num = (f: Figure) => {
-  if (f.kind !== 'value') throw new Error(`expected a value, got ${JSON.stringify(f)}`);
-  return new D(f.value);
-};
-const side = (e: Evaluation, s: 'long' | 'short') => e.sides.find((x) => x.side === s)!;
 const table = btcTable();
 
 /** computeVector's worst case for a position, or a thrown error naming the field. */
@@ -122,6 +113,20 @@ describe('evaluateOrder', () => {
     const e = ok(evaluateOrder(btcOrder({ account: { cross: undefined, crossUnavailable: why } })));
     expect(side(e, 'long').cross.liquidationPrice).toEqual({ kind: 'unavailable', reason: why });
     expect(side(e, 'long').isolated.liquidationPrice.kind).toBe('value');
+  });
+
+  it('gives no cross figures under a rule without cross margin, as calc refuses cross for it', () => {
+    const sc = btcOrder({ top: { rule: 'gate' }, market: { maintenance: { assumedRate: '0.005', assumedAmount: '0' } } });
+    const calc = computeVector({ venue: 'gate', mode: 'cross', position: { side: 'long', quantity: '0.5', entryPrice: '61000', leverage: '20' }, collateral: { walletBalance: '10000' }, maintenance: { rate: '0.005' } });
+    const why = reason('input.crossNotSupported', { rule: 'gate' });
+    expect(calc).toEqual({ error: { field: 'mode', reason: why } });
+    const e = ok(evaluateOrder(sc));
+    for (const s of ['long', 'short'] as const) {
+      expect(side(e, s).cross.liquidationPrice).toEqual({ kind: 'unavailable', reason: why });
+      expect(side(e, s).cross.accountLiquidationMovePct).toEqual({ kind: 'unavailable', reason: why });
+      expect(side(e, s).isolated.liquidationPrice.kind).toBe('value');
+    }
+    expect(e.inputs.map((i) => i.item)).not.toContain('crossWallet');
   });
 
   it('checks the trader\'s limits', () => {
