@@ -396,23 +396,8 @@ window.__standin = {
 
 function hydrate() {
   hydrateParts({
-    delay: p('delay'), beh: state.beh, arrived: state.parts, ready,
-    parts: [
-      ['form', () => {
-        renderForm(initialValues());
-        renderHeader();
-        renderWidgets();
-        restartRerenderTimer();
-      }],
-      ['panel', renderPanel],
-      ['account', renderAccountArea],
-    ],
-    loaded: () => {
-      state.loaded = true;
-      updateFormTexts();
-      renderPanel();
-      renderAccountArea();
-    },
+    delay: p('delay'), beh: state.beh, arrived: state.parts, ready, initialValues, renderForm, renderHeader, renderWidgets,
+    restartRerender: restartRerenderTimer, renderPanel, renderBottom: renderAccountArea, updateFormTexts, setLoaded: () => { state.loaded = true; },
   });
 }
 

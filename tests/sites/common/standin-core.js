@@ -105,23 +105,38 @@ export function deferred() {
 }
 
 /**
- * Late hydration (tests/sites/README.md: late hydration): each of the three `parts` ([name, render] in form,
- * panel, account order) appears after its si-delay (`rand`: 300–2500 ms each), marked in `arrived`; the account
- * data then arrives in one task (`loaded`), after which `<html data-si-ready>` turns 1 and `ready` resolves.
+ * Late hydration (tests/sites/README.md: late hydration): the form (with the header, the widgets and the re-render
+ * clock), the panel and the account area (`page.bottom`, default `account`) each appear after their si-delay
+ * (`rand`: 300–2500 ms each), marked in `page.arrived`; the account data then arrives in one task (`setLoaded`, the
+ * form's texts, panel and area updated), after which `<html data-si-ready>` turns 1 and `page.ready` resolves.
  */
-export function hydrate({ delay, beh, arrived, parts, loaded, ready }) {
+export function hydrate(page) {
+  const { delay, beh } = page;
   const given = delay.split(',').map(Number);
   const delays = [0, 1, 2].map((i) => (delay === 'rand' ? beh.int(300, 2500) : given.length === 3 ? given[i] : given[0]));
+  const parts = [
+    ['form', () => {
+      page.renderForm(page.initialValues());
+      page.renderHeader();
+      page.renderWidgets();
+      page.restartRerender();
+    }],
+    ['panel', page.renderPanel],
+    [page.bottom ?? 'account', page.renderBottom],
+  ];
   const arrive = ([part, render], i) => new Promise((resolve) => setTimeout(() => {
-    arrived[part] = true;
+    page.arrived[part] = true;
     render();
     resolve();
   }, delays[i]));
   Promise.all(parts.map(arrive)).then(() => setTimeout(() => {
     // The account data arrives in one task for form, panel and tables.
-    loaded();
+    page.setLoaded();
+    page.updateFormTexts();
+    page.renderPanel();
+    page.renderBottom();
     document.documentElement.setAttribute('data-si-ready', '1');
-    ready.resolve();
+    page.ready.resolve();
   }, 0));
 }
 

@@ -420,23 +420,8 @@ window.__standin = {
 
 function hydrate() {
   hydrateParts({
-    delay: p('delay'), beh: state.beh, arrived: state.parts, ready,
-    parts: [
-      ['form', () => {
-        renderForm(initialValues());
-        renderMarketData();
-        renderWidgets();
-        restartRerenderTimer();
-      }],
-      ['panel', renderPanel],
-      ['account', renderAccountArea],
-    ],
-    loaded: () => {
-      state.loaded = true;
-      updateFormTexts();
-      renderPanel();
-      renderAccountArea();
-    },
+    delay: p('delay'), beh: state.beh, arrived: state.parts, ready, initialValues, renderForm, renderHeader: renderMarketData, renderWidgets,
+    restartRerender: restartRerenderTimer, renderPanel, renderBottom: renderAccountArea, updateFormTexts, setLoaded: () => { state.loaded = true; },
   });
 }
 

@@ -411,23 +411,8 @@ window.__standin = {
 
 function hydrate() {
   hydrateParts({
-    delay: p('delay'), beh: state.beh, arrived: state.parts, ready,
-    parts: [
-      ['form', () => {
-        renderForm(initialValues());
-        renderHeader();
-        renderWidgets();
-        restartRerenderTimer();
-      }],
-      ['panel', renderPanel],
-      ['bottom', renderBottom],
-    ],
-    loaded: () => {
-      state.loaded = true;
-      updateFormTexts();
-      renderPanel();
-      renderBottom();
-    },
+    delay: p('delay'), beh: state.beh, arrived: state.parts, ready, bottom: 'bottom', initialValues, renderForm, renderHeader, renderWidgets,
+    restartRerender: restartRerenderTimer, renderPanel, renderBottom, updateFormTexts, setLoaded: () => { state.loaded = true; },
   });
 }
 
