@@ -15,6 +15,9 @@ import { VENUES, type VenueId } from '../../src/venues/registry';
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Each stand-in's own files live under this path on its host; no trading route can match it. */
 export const STATIC_PREFIX = '/__standin/';
+/** The modules every stand-in shares (tests/sites/common/) live under this path on every stand-in host. */
+export const COMMON_PREFIX = `${STATIC_PREFIX}common/`;
+const COMMON_DIR = join(HERE, 'common');
 
 /** What a stand-in folder says about its pages (tests/sites/<venue>/site.ts). */
 export interface StandinSite {
@@ -78,6 +81,21 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
+/** The file `rel` names inside `dir` and its type; null for other types, bad escapes and anything outside `dir`. */
+function staticFile(dir: string, rel: string): { path: string; type: string } | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rel);
+  } catch {
+    return null;
+  }
+  const clean = normalize(decoded);
+  const type = MIME[clean.slice(clean.lastIndexOf('.'))];
+  const path = join(dir, clean);
+  if (!type || decoded.includes('..') || decoded.includes('\\') || decoded.includes('\0') || !path.startsWith(dir + sep)) return null;
+  return { path, type };
+}
+
 async function handle(sites: Map<string, HostedSite>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'https://placeholder.invalid');
   const pathname = url.pathname;
@@ -86,12 +104,12 @@ async function handle(sites: Map<string, HostedSite>, req: IncomingMessage, res:
   if (!site) return send(res, 404, 'text/plain', 'unknown host');
 
   if (pathname.startsWith(STATIC_PREFIX)) {
-    const rel = normalize(decodeURIComponent(pathname.slice(STATIC_PREFIX.length)));
-    const type = MIME[rel.slice(rel.lastIndexOf('.'))];
-    const file = join(site.dir, rel);
-    if (!type || !file.startsWith(site.dir + sep) || rel.includes('..')) return send(res, 404, 'text/plain', 'not found');
+    // The common folder first: a venue folder holds no `common/` of its own.
+    const [dir, prefix] = pathname.startsWith(COMMON_PREFIX) ? [COMMON_DIR, COMMON_PREFIX] : [site.dir, STATIC_PREFIX];
+    const file = staticFile(dir, pathname.slice(prefix.length));
+    if (!file) return send(res, 404, 'text/plain', 'not found');
     try {
-      return send(res, 200, type, await readFile(file));
+      return send(res, 200, file.type, await readFile(file.path));
     } catch {
       return send(res, 404, 'text/plain', 'not found');
     }

@@ -1,6 +1,6 @@
 // Account panel and the symbol header with the Mark pair (tests/sites/README.md: Binance hooks).
-import { withUnit, display, MISSING } from './format.js';
-import { add, parseDec } from './dec.js';
+import { withUnit, display, MISSING } from '/__standin/common/format.js';
+import { add, parseDec } from '/__standin/common/dec.js';
 import { param, BALANCE_DECIMALS, PERCENT_DECIMALS } from './page-state.js';
 import { pair } from './render-form.js';
 

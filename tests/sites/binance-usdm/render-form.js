@@ -1,6 +1,7 @@
 // The order form (tests/sites/README.md: Binance hooks, hedge mode). One call builds one complete form root; the live
 // form, its stale copies and the hidden decoy copy all come from here.
-import { idSuffix, autoId } from './prng.js';
+import { autoId } from '/__standin/common/rng.js';
+import { idSuffix } from './prng.js';
 
 export const ORDER_TYPES = ['LIMIT', 'MARKET', 'CONDITIONAL'];
 

@@ -3,31 +3,10 @@
 // (tests/sites/README.md: decoys, noise widgets, leverage dialog).
 import { idSuffix } from './prng.js';
 import { submitKeys, pair, leverageText } from './render-form.js';
+import { chatWidget, plainButton } from '/__standin/common/frame.js';
 
+/** The market list's symbols. */
 export const MARKETS = ['BTCUSDT', 'ETHUSDT', 'BTCUSDC', 'ETHUSDC', 'SOLUSDT'];
-
-/** The static frame with empty slots; hydration fills them (tests/sites/README.md: late hydration). */
-export function buildFrame(h, onMarket) {
-  const slot = (cls) => h('div', { class: cls }, h('div', { class: 'si-skeleton' }));
-  const slots = {
-    header: slot('si-header-slot'),
-    chart: h('div', { class: 'si-chart' }),
-    book: h('div', { class: 'si-book-slot' }),
-    decoy: h('div', { class: 'si-decoy-slot' }),
-    form: slot('si-form-slot'),
-    quick: h('div', { class: 'si-quick-slot' }),
-    panel: slot('si-panel-slot'),
-    account: slot('si-account-slot'),
-  };
-  const markets = h('div', { class: 'si-markets' },
-    MARKETS.map((s) => h('button', { type: 'button', onclick: () => onMarket(s) }, s)));
-  const app = h('div', { class: 'si-app' },
-    h('div', { class: 'si-top' }, markets, slots.header),
-    h('div', { class: 'si-main' }, slots.chart, slots.book,
-      h('div', { class: 'si-trade-col' }, slots.decoy, slots.form, slots.quick, slots.panel)),
-    slots.account);
-  return { app, slots };
-}
 
 /** Quick-trade widget outside the form root: a visible `limitPrice-` input, an Avbl pair, submit labels. */
 export function buildQuickTrade(h, rng, L, v) {
@@ -70,20 +49,9 @@ export function buildChart(h, rng, L) {
   return { iframe, fill };
 }
 
-/** An open shadow-root chat bubble holding a submit-label decoy (tests/sites/README.md: noise widgets). */
+/** A shadow-root chat widget holding a submit label (tests/sites/README.md: noise widgets). */
 export function buildChatWidget(L, posmode, action) {
-  const host = document.createElement('div');
-  host.className = 'si-chat-host';
-  const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = 'div{position:fixed;right:8px;bottom:8px;background:#222;color:#eee;padding:6px;font:12px sans-serif}';
-  const box = document.createElement('div');
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = L[submitKeys(posmode, action)[0]];
-  box.append('Chat ', button);
-  root.append(style, box);
-  return host;
+  return chatWidget(plainButton(L[submitKeys(posmode, action)[0]]));
 }
 
 /** `<script id="__APP_DATA" type="application/json">` with a random 4-character route id (a randomised hook). */

@@ -1,10 +1,10 @@
 // Bottom account area: tabs with counts, Hide Other Symbols, positions and open-orders lists
 // (tests/sites/README.md: lists and filters, tab counts).
-import { display, withUnit, baseToQuote, MISSING } from './format.js';
-import { parseDec } from './dec.js';
+import { display, withUnit, times as baseToQuote, MISSING } from '/__standin/common/format.js';
+import { parseDec } from '/__standin/common/dec.js';
 import { symbolInfo, markOf, parsePositions, parseOrders, LOT_DECIMALS, BALANCE_DECIMALS } from './page-state.js';
 import { leverageText } from './render-form.js';
-import { autoId } from './prng.js';
+import { autoId } from '/__standin/common/rng.js';
 
 export const ACCOUNT_TABS = ['tabPositions', 'tabOpenOrders', 'tabOrderHistory', 'tabTradeHistory', 'tabTransactions'];
 

@@ -1,25 +1,26 @@
 // Entry point of the Binance USDⓈ-M stand-in: page state, late hydration, re-renders with stale copies, SPA
 // navigation and the test-driver API `window.__standin` (tests/sites/README.md: page traits, runtime API). Rendering
 // lives in the render-*.js modules.
-import {
-  DEFAULTS, param, normalizeParam, paramsFromUrl, loadStored, store, parsePath, localeFor, symbolInfo, markOf, lastOf,
-  parsePositions, LOT_DECIMALS, BALANCE_DECIMALS,
-} from './page-state.js';
-import { createRng, randomSeed, hideElement } from './prng.js';
-import { numberFormat, withUnit, display, pageInputText, givenInputText, parseInput, reexpress, baseToQuote, quoteToBase, MISSING } from './format.js';
-import { add, parseDec } from './dec.js';
+import { loadStored, store } from '/__standin/common/params.js';
+import { DEFAULTS, param, normalizeParam, paramsFromUrl, parsePath, localeFor, symbolInfo, markOf, lastOf, parsePositions, LOT_DECIMALS, BALANCE_DECIMALS } from './page-state.js';
+import { createRng, randomSeed, hideElement } from '/__standin/common/rng.js';
+import { cssClass } from './prng.js';
+import { numberFormat, withUnit, display, pageInputText, givenInputText, parseInput, times as baseToQuote, over as quoteToBase, MISSING } from '/__standin/common/format.js';
+import { add, parseDec } from '/__standin/common/dec.js';
 import { labels } from './labels.js';
-import { makeBuilder, setText, pageWrite } from './dom.js';
+import { makeBuilder, setText, pageWrite } from '/__standin/common/dom.js';
+import { buildFrame } from '/__standin/common/frame.js';
+import {
+  notifyMode, retire, setParam as setExplicit, restartRerender, navigateInOrder, followHistory, deferred,
+  hydrate as hydrateParts, applyParams, WRITE_KEYS, FORM_KEYS,
+} from '/__standin/common/standin-core.js';
 import { buildForm, fillTpsl, leverageText, ASSET_MODE_TEXT } from './render-form.js';
 import { buildAccountPanel, buildHeader } from './render-account.js';
 import { buildAccountArea } from './render-positions.js';
-import { buildFrame, buildQuickTrade, buildChart, buildChatWidget, writeAppData, openLeverageDialog } from './render-frame.js';
+import { MARKETS, buildQuickTrade, buildChart, buildChatWidget, writeAppData, openLeverageDialog } from './render-frame.js';
 import { createOrderBook } from './storm.js';
 
 const SITE_TITLE = 'Binance USDⓈ-M Futures';
-/** apply() keys that re-render the form (tests/sites/README.md: runtime API). */
-const FORM_KEYS = ['type', 'action', 'posmode', 'unit', 'auth', 'locale', 'numfmt', 'decoys', 'seed', 'quote'];
-const WRITE_KEYS = ['price', 'qty', 'tp', 'sl'];
 
 // ---------------------------------------------------------------------------------------------------
 // State
@@ -58,7 +59,7 @@ const state = {
 };
 
 const p = (name) => param(state.explicit, name);
-const h = (...args) => makeBuilder(state.rng)(...args);
+const h = (...args) => makeBuilder(state.rng, cssClass)(...args);
 const info = () => symbolInfo(state.formSymbol, state.explicit);
 const loggedIn = () => p('auth') === 'in';
 
@@ -81,11 +82,7 @@ function bindPrices(target, given, symbol) {
 }
 
 /** The notification style of one page write (tests/sites/README.md: writes without events). */
-function notifyMode(requested) {
-  if (requested === 'none' || requested === 'input') return requested;
-  const events = p('events');
-  return events === 'mixed' ? state.beh.pick(['none', 'input']) : events;
-}
+const notifyOf = (requested) => notifyMode(requested, p('events'), state.beh);
 
 // ---------------------------------------------------------------------------------------------------
 // Form
@@ -177,7 +174,7 @@ function renderForm(values, writes = {}) {
   const old = state.live?.root;
   if (old?.isConnected) {
     old.after(root);
-    retire(old);
+    retireOld(old);
   } else {
     state.slots.form.replaceChildren(root);
   }
@@ -187,12 +184,7 @@ function renderForm(values, writes = {}) {
   for (const [field, text] of Object.entries(writes)) writeField(field, text);
 }
 
-function retire(old) {
-  if (p('stale') !== '1') return old.remove();
-  hideElement(old, p('stalehide'), state.rng);
-  old.setAttribute('data-si-stale', '1');
-  setTimeout(() => old.remove(), state.beh.int(0, 2000));
-}
+const retireOld = (old) => retire(old, { stale: p('stale'), stalehide: p('stalehide'), rng: state.rng, beh: state.beh });
 
 /** The permanent hidden decoy copy of the form, before the live root, with different values (tests/sites/README.md: decoys). */
 function renderDecoyCopy() {
@@ -227,7 +219,7 @@ function writeField(field, text, notify) {
   if ((field === 'tp' || field === 'sl') && !r.tp) fillTpsl(state.live.m, r, true, { tp: '', sl: '' });
   const input = r[field];
   if (!input) return false;
-  pageWrite(input, String(text), notifyMode(notify));
+  pageWrite(input, String(text), notifyOf(notify));
   if (field === 'qty') state.percent = /%\s*$/.test(String(text));
   return true;
 }
@@ -359,22 +351,13 @@ function startStorm() {
 }
 
 function restartRerenderTimer() {
-  clearInterval(state.rerenderTimer);
-  const every = Number(p('rerender'));
-  if (every > 0) state.rerenderTimer = setInterval(() => { if (state.live) renderForm(readValues()); }, every);
+  state.rerenderTimer = restartRerender(state.rerenderTimer, Number(p('rerender')), () => { if (state.live) renderForm(readValues()); });
 }
 
-function setParam(name, value) {
-  if (value === '' || value === DEFAULTS[name]) delete state.explicit[name];
-  else state.explicit[name] = value;
-  store(state.explicit);
-}
+const setParam = (name, value) => setExplicit(state.explicit, DEFAULTS, name, value);
 
 // ---------------------------------------------------------------------------------------------------
 // SPA navigation (tests/sites/README.md: SPA navigation)
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const navDelay = () => state.beh.int(200, 1500);
 
 /** The form takes the new symbol: price reset to its last, qty empty, TP/SL unchecked (tests/sites/README.md: re-renders with stale copies). */
 function changeFormSymbol(symbol) {
@@ -392,97 +375,32 @@ function changeFormSymbol(symbol) {
 
 async function navigate(symbol, order) {
   const sym = String(symbol);
-  let o = order === 'url-first' || order === 'form-first' ? order : p('nav');
-  if (o === 'random') o = state.beh.pick(['url-first', 'form-first']);
   const target = `/${state.locale}/futures/${sym}`;
   const pushUrl = () => { history.pushState(null, '', target); state.urlSymbol = sym; };
-  if (o === 'url-first') {
-    pushUrl();
-    await sleep(navDelay());
-    changeFormSymbol(sym);
-  } else {
-    changeFormSymbol(sym);
-    await sleep(navDelay());
-    pushUrl();
-  }
+  await navigateInOrder(order, { nav: p('nav'), beh: state.beh, pushUrl, changeForm: () => changeFormSymbol(sym) });
 }
 
-addEventListener('popstate', async () => {
-  const sym = parsePath(location.pathname).symbol;
-  state.urlSymbol = sym;
-  await sleep(navDelay());
-  if (parsePath(location.pathname).symbol === sym) changeFormSymbol(sym);
+followHistory({
+  beh: state.beh, symbolOf: (path) => parsePath(path).symbol, onUrl: (sym) => { state.urlSymbol = sym; }, changeForm: changeFormSymbol,
 });
 
 // ---------------------------------------------------------------------------------------------------
 // Runtime API (tests/sites/README.md: runtime API)
 
 function apply(params) {
-  const given = {};
-  for (const [rawKey, raw] of Object.entries(params ?? {})) {
-    const name = rawKey.startsWith('si-') ? rawKey.slice(3) : rawKey;
-    const v = normalizeParam(name, raw);
-    if (v === null || (name === 'seed' && v === '')) continue;
-    given[name] = v;
-  }
-  const oldFmt = state.fmt;
-  const oldValues = state.live ? readValues() : null;
-  const writes = {};
-  let formChange = false;
-
-  for (const [name, v] of Object.entries(given)) {
-    if (name === 'type' || name === 'unit') continue; // handled like the page's own switches below
-    if (WRITE_KEYS.includes(name)) {
-      setParam(name, v);
-      continue;
-    }
-    setParam(name, v);
-    if (name === 'mark' || name === 'last') bindPrices(state.explicit, { [name]: v }, state.formSymbol);
-    if (FORM_KEYS.includes(name)) formChange = true;
-  }
-  store(state.explicit);
-  if ('seed' in given) {
-    state.seed = given.seed;
-    seedStreams();
-  }
-  applyLocale();
-
-  let values = oldValues;
-  if (values && oldFmt.decimal !== state.fmt.decimal) {
-    values = { ...values, price: reexpress(values.price, oldFmt, state.fmt), qty: reexpress(values.qty, oldFmt, state.fmt),
-      tp: reexpress(values.tp, oldFmt, state.fmt), sl: reexpress(values.sl, oldFmt, state.fmt) };
-  }
-
-  if ('type' in given) {
-    const type = given.type || DEFAULTS.type;
-    if (type !== p('type') && type !== 'market' && !('price' in given)) writes.price = resetPrice();
-    setParam('type', type);
-    formChange = true;
-  }
-  if ('unit' in given) {
-    const qty = switchUnit(given.unit || DEFAULTS.unit, { render: false });
-    if (qty !== null && !('qty' in given)) writes.qty = qty;
-    formChange = true;
-  }
-
-  if (state.live && formChange) renderForm(values, writes);
-  else if (state.live) updateFormTexts();
-  if ('storm' in given) startStorm();
-  if ('rerender' in given) restartRerenderTimer();
-  renderOutsideForm();
-
-  for (const name of WRITE_KEYS) {
-    if (!(name in given) || !state.live) continue;
-    if ((name === 'tp' || name === 'sl') && given[name] === '' && !state.live.refs.tp) continue;
-    let text = givenInputText(given[name], state.fmt);
-    if (name === 'qty' && text && state.percent) text += '%';
-    writeField(name, text);
-  }
-  return true;
+  return applyParams(params, {
+    normalizeParam, defaults: DEFAULTS, formKeys: FORM_KEYS, param: p, setParam, store: () => store(state.explicit),
+    bind: (name, v) => { if (name === 'mark' || name === 'last') bindPrices(state.explicit, { [name]: v }, state.formSymbol); },
+    reseed: (seed) => { state.seed = seed; seedStreams(); },
+    applyLocale, fmt: () => state.fmt, live: () => state.live, readValues,
+    resetsPrice: (type) => type !== 'market', resetPrice,
+    percentUnit: true, qtySuffix: (text) => (text && state.percent ? `${text}%` : text),
+    switchUnit: (unit) => switchUnit(unit, { render: false }),
+    renderForm, updateFormTexts, startStorm, restartRerender: restartRerenderTimer, renderOutsideForm, writeField,
+  });
 }
 
-let resolveReady;
-const ready = new Promise((r) => { resolveReady = r; });
+const ready = deferred();
 
 window.__standin = {
   apply,
@@ -491,40 +409,17 @@ window.__standin = {
   navigate,
   rerender: () => { if (state.live) renderForm(readValues()); },
   submits: () => [...state.submits],
-  ready,
+  ready: ready.promise,
 };
 
 // ---------------------------------------------------------------------------------------------------
 // Load and hydration (tests/sites/README.md: late hydration)
 
 function hydrate() {
-  const delay = p('delay');
-  const given = delay.split(',').map(Number);
-  const delays = [0, 1, 2].map((i) => (delay === 'rand' ? state.beh.int(300, 2500) : given.length === 3 ? given[i] : given[0]));
-  const arrive = (part, render) => new Promise((resolve) => setTimeout(() => {
-    state.parts[part] = true;
-    render();
-    resolve();
-  }, delays[['form', 'panel', 'account'].indexOf(part)]));
-  const parts = [
-    arrive('form', () => {
-      renderForm(initialValues());
-      renderHeader();
-      renderWidgets();
-      restartRerenderTimer();
-    }),
-    arrive('panel', renderPanel),
-    arrive('account', renderAccountArea),
-  ];
-  Promise.all(parts).then(() => setTimeout(() => {
-    // The account data arrives in one task for form, panel and tables.
-    state.loaded = true;
-    updateFormTexts();
-    renderPanel();
-    renderAccountArea();
-    document.documentElement.setAttribute('data-si-ready', '1');
-    resolveReady();
-  }, 0));
+  hydrateParts({
+    delay: p('delay'), beh: state.beh, arrived: state.parts, ready, initialValues, renderForm, renderHeader, renderWidgets,
+    restartRerender: restartRerenderTimer, renderPanel, renderBottom: renderAccountArea, updateFormTexts, setLoaded: () => { state.loaded = true; },
+  });
 }
 
 function boot() {
@@ -532,7 +427,7 @@ function boot() {
   applyLocale();
   document.documentElement.setAttribute('data-si-ready', '0');
   document.title = SITE_TITLE;
-  const { app, slots } = buildFrame(h, (sym) => { navigate(sym); });
+  const { app, slots } = buildFrame(h, { markets: MARKETS, onMarket: (sym) => { navigate(sym); } });
   state.slots = slots;
   const appRoot = document.getElementById('__APP');
   appRoot.className = h('div').className;

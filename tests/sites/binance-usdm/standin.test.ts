@@ -1,36 +1,14 @@
 // Conformance checks of the Binance USDⓈ-M stand-in against the page traits it reproduces
 // (tests/sites/README.md): real loads in headless Chromium (and a Firefox ESR smoke load), started by
 // tests/support/browsers.ts, which maps every registry venue's hosts to the local stand-in server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
-import { request } from 'node:https';
-import { launchPlainChromium, launchPlainFirefox } from '../../support/browsers.ts';
-import { startStandinServer, type StandinServer } from '../server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { useStandinPages, inPage, api, expectServerRoutes, firefoxSmoke } from '../common/harness.ts';
 
 const ORIGIN = 'https://www.binance.com';
-let server: StandinServer;
-let browser: Browser;
-/** Every request any test page made, to check that none leaves the page's origin (README: no network). */
-const requests: string[] = [];
-
-beforeAll(async () => {
-  server = await startStandinServer({ port: 0 });
-  browser = await launchPlainChromium(server.port);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Page-side helpers, installed before any page script runs. `vis` is the visibility test and `txt` the
-// element text (README: visibility, element text); `__probe` records the first moments of hydration
-// for the late-hydration checks.
+// The venue's page-side helpers, installed before any page script runs after the shared `vis` / `txt` / `visAll`
+// (common/harness.ts): `__probe` records the first moments of hydration for the late-hydration checks.
 const PAGE_HELPERS = `
-  window.vis = (el) => el.getClientRects().length > 0 && !el.closest('[hidden], [aria-hidden="true"]')
-    && getComputedStyle(el).visibility === 'visible';
-  window.txt = (el) => el.textContent.replace(/\\s+/g, ' ').trim();
-  window.visAll = (sel, root = document) => [...root.querySelectorAll(sel)].filter(vis);
   window.__probe = {};
   new MutationObserver(() => {
     const p = window.__probe;
@@ -50,18 +28,8 @@ const PAGE_HELPERS = `
   }).observe(document, { subtree: true, childList: true, characterData: true });
 `;
 
-async function open(path: string, query: string): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('request', (r) => { requests.push(r.url()); });
-  page.on('pageerror', (e) => { throw e; });
-  await page.evaluateOnNewDocument(PAGE_HELPERS);
-  await page.goto(`${ORIGIN}${path}?${query}`);
-  await page.evaluate(() => (window as any).__standin.ready);
-  return page;
-}
-
-/** Run `fn` in the page; the page helpers are globals there. */
-const inPage = <T>(page: Page, fn: string): Promise<T> => page.evaluate(fn) as Promise<T>;
+const site = useStandinPages(ORIGIN, PAGE_HELPERS);
+const { open } = site;
 
 /** The derived form root (README: one visible form root) and a summary of what an adapter would read from it. */
 const READ_FORM = `(() => {
@@ -277,9 +245,7 @@ describe('Binance USDⓈ-M stand-in', () => {
   });
 
   it('late hydration: skeleton first, then the form with -- values and tabs without counts (README: late hydration)', async () => {
-    const page = await browser.newPage();
-    page.on('request', (r) => { requests.push(r.url()); });
-    await page.evaluateOnNewDocument(PAGE_HELPERS);
+    const page = await site.newPage();
     await page.goto(`${ORIGIN}/en/futures/BTCUSDT?si-seed=6&si-delay=rand&si-pos=BTCUSDT,long,1,60000,61000,cross,20`);
     const early = await page.evaluate(() => ({
       ready: document.documentElement.dataset.siReady, title: document.title,
@@ -296,8 +262,7 @@ describe('Binance USDⓈ-M stand-in', () => {
   });
 
   it('late hydration with one delay per part: the form, then the account panel, then the lists (README: late hydration)', async () => {
-    const page = await browser.newPage();
-    await page.evaluateOnNewDocument(PAGE_HELPERS);
+    const page = await site.newPage();
     await page.goto(`${ORIGIN}/en/futures/BTCUSDT?si-seed=6&si-delay=0,300,600&si-pos=BTCUSDT,long,1,60000,61000,cross,20`);
     await page.evaluate(() => (window as any).__standin.ready);
     const probe = await page.evaluate(() => (window as any).__probe);
@@ -459,40 +424,23 @@ describe('Binance USDⓈ-M stand-in', () => {
   });
 
   it('server: serves the route on the venue\'s host only, 404 for excluded paths, the stand-in\'s own files under /__standin/', async () => {
-    const status = (path: string, host = 'www.binance.com') => new Promise<number>((resolve, reject) => {
-      request({ host: '127.0.0.1', port: server.port, path, headers: { host }, rejectUnauthorized: false }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject).end();
-    });
+    const { status } = site;
     const served = ['/futures/BTCUSDT', '/en/futures/BTCUSDT', '/zh-CN/futures/BTCUSDT/', '/pt-BR/futures/ETHUSDC?x=1#y',
       '/en-IN/futures/BTCUSDT', '/en/futures/BTCUSDT_251226', '/__standin/standin.js', '/__standin/standin.css', '/__standin/index.html'];
     const refused = ['/en/my/wallet/futures/BTCUSDT', '/en/futures/trading-rules/perpetual', '/en/delivery/BTCUSD_PERPETUAL',
       '/en/futures/BTCUSD_PERPETUAL', '/en/futures/btcusdt', '/__standin/standin.test.ts', '/__standin/site.ts',
       '/__standin/../server.ts', '/__standin/%2e%2e/server.ts', '/__standin/binance/standin.js', '/__standin/nothing.js'];
-    expect(await Promise.all(served.map((p) => status(p)))).toEqual(served.map(() => 200));
-    expect(await Promise.all(refused.map((p) => status(p)))).toEqual(refused.map(() => 404));
+    await expectServerRoutes(site, served, refused);
     expect(await status('/en/futures/BTCUSDT', 'example.com')).toBe(404);
     expect(await status('/__standin/standin.js', 'example.com')).toBe(404);
   });
 
-  it('loads in Firefox ESR with every stand-in host resolved to this machine (smoke)', async () => {
-    const firefox = await launchPlainFirefox();
-    try {
-      const page = await firefox.newPage();
-      // The test server is on a random port; in e2e it runs on 443 and the URL carries no port.
-      await page.goto(`https://www.binance.com:${server.port}/pt-BR/futures/BTCUSDT?si-seed=12&si-delay=0`);
-      await page.evaluate(() => (window as any).__standin.ready);
-      expect(await page.title()).toMatch(/^61\.0\d\d,\d \| BTCUSDT \| /);
-      expect(await page.evaluate(() => [document.documentElement.lang,
-        document.querySelectorAll('iframe')[0]!.contentDocument!.querySelectorAll('input').length])).toEqual(['pt-BR', 2]);
-    } finally {
-      await firefox.close();
-    }
+  // The test server is on a random port; in e2e it runs on 443 and the URL carries no port.
+  firefoxSmoke(site, (port) => `https://www.binance.com:${port}/pt-BR/futures/BTCUSDT?si-seed=12&si-delay=0`, async (page) => {
+    expect(await page.title()).toMatch(/^61\.0\d\d,\d \| BTCUSDT \| /);
+    expect(await page.evaluate(() => [document.documentElement.lang,
+      document.querySelectorAll('iframe')[0]!.contentDocument!.querySelectorAll('input').length])).toEqual(['pt-BR', 2]);
   });
 
-  it('made no request outside the page origin (README: no network)', () => {
-    expect(requests.length).toBeGreaterThan(10);
-    expect(requests.filter((u) => !u.startsWith(`${ORIGIN}/`) && !/^(data|about):/.test(u))).toEqual([]);
-  });
+  it('made no request outside the page origin (README: no network)', () => site.expectOwnOriginOnly());
 });

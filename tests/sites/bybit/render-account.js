@@ -1,7 +1,7 @@
 // The account panel `.trade-assets__body` and the symbol header with its `.contract-detail` Mark Price pair
 // and the header ticker (tests/sites/README.md: Bybit hooks).
-import { withUnit, display, MISSING } from './format.js';
-import { add, parseDec } from './dec.js';
+import { withUnit, display, MISSING } from '/__standin/common/format.js';
+import { add, parseDec } from '/__standin/common/dec.js';
 import { param, AMOUNT_DECIMALS, PRICE_DECIMALS } from './page-state.js';
 import { pair } from './render-form.js';
 

@@ -1,7 +1,7 @@
 // The order zone (tests/sites/README.md: Bybit hooks). One call builds one complete form root; the live
 // form, its stale copies and the hidden decoy copy all come from here.
-import { autoId } from './rng.js';
-import { display } from './format.js';
+import { autoId } from '/__standin/common/rng.js';
+import { display } from '/__standin/common/format.js';
 import { LEVERAGE_DECIMALS } from './page-state.js';
 
 export const ORDER_TYPES = ['limit', 'market', 'conditional'];

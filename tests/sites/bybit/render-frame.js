@@ -2,31 +2,10 @@
 // shadow-root chat widget, the leverage and margin-mode dialogs and the qty-mode menu (tests/sites/README.md:
 // decoys, noise widgets, leverage dialog).
 import { submitKeys, pair, QTY_MODES } from './render-form.js';
+import { chatWidget, plainButton } from '/__standin/common/frame.js';
 
+/** The market list's symbols. */
 export const MARKETS = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'XRPUSDT'];
-
-/** The static frame with empty slots; hydration fills them (tests/sites/README.md: late hydration). */
-export function buildFrame(h, onMarket) {
-  const slot = (cls) => h('div', { class: cls }, h('div', { class: 'si-skeleton' }));
-  const slots = {
-    header: slot('si-header-slot'),
-    chart: h('div', { class: 'si-chart' }),
-    book: h('div', { class: 'si-book-slot' }),
-    decoy: h('div', { class: 'si-decoy-slot' }),
-    form: slot('si-form-slot'),
-    quick: h('div', { class: 'si-quick-slot' }),
-    panel: slot('si-panel-slot'),
-    account: slot('si-account-slot'),
-  };
-  const markets = h('div', { class: 'si-markets' },
-    MARKETS.map((s) => h('button', { type: 'button', onclick: () => onMarket(s) }, s)));
-  const app = h('div', { class: 'si-app' },
-    h('div', { class: 'si-top' }, markets, slots.header),
-    h('div', { class: 'si-main' }, slots.chart, slots.book,
-      h('div', { class: 'si-trade-col' }, slots.decoy, slots.form, slots.quick, slots.panel)),
-    slots.account);
-  return { app, slots };
-}
 
 /**
  * Quick-trade widget outside the form root: an input in `.by-input__container` with its suffix, a
@@ -77,23 +56,12 @@ export function buildChart(h, rng, L) {
   return { iframe, fill };
 }
 
-/** An open shadow-root chat bubble holding a submit-label decoy (tests/sites/README.md: noise widgets). */
+/** A shadow-root chat widget holding a leverage text and a submit label (tests/sites/README.md: noise widgets). */
 export function buildChatWidget(L, posmode, action) {
-  const host = document.createElement('div');
-  host.className = 'si-chat-host';
-  const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = 'div{position:fixed;right:8px;bottom:8px;background:#222;color:#eee;padding:6px;font:12px sans-serif}';
-  const box = document.createElement('div');
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = L[submitKeys(posmode, action)[0]];
   const lev = document.createElement('span');
   lev.className = 'oc-head-leverage';
   lev.textContent = '88.00x';
-  box.append('Chat ', lev, button);
-  root.append(style, box);
-  return host;
+  return chatWidget(lev, plainButton(L[submitKeys(posmode, action)[0]]));
 }
 
 /** The leverage dialog, portalled to the end of <body>; it opens only on a user click (tests/sites/README.md: leverage dialog). */

@@ -1,10 +1,12 @@
 // Bottom account area: tabs with counts, the positions table (columns the user can reorder, virtualised
 // rows) and the current-orders table (tests/sites/README.md: Bybit hooks, lists).
-import { display, withUnit, times, abs, MISSING } from './format.js';
-import { parseDec } from './dec.js';
+import { display, withUnit, times, MISSING } from '/__standin/common/format.js';
+import { abs } from './format.js';
+import { parseDec } from '/__standin/common/dec.js';
 import { symbolInfo, markOf, parsePositions, parseOrders, LOT_DECIMALS, AMOUNT_DECIMALS, PRICE_DECIMALS } from './page-state.js';
 import { leverageText } from './render-form.js';
-import { autoId, shuffledNotIdentity } from './rng.js';
+import { autoId } from '/__standin/common/rng.js';
+import { shuffledNotIdentity } from './rng.js';
 
 export const ACCOUNT_TABS = ['tabPositions', 'tabOrders', 'tabOrderHistory', 'tabTradeHistory'];
 

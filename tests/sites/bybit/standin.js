@@ -1,27 +1,28 @@
 // Entry point of the Bybit USDT-perpetual stand-in: page state, late hydration, re-renders with stale
 // copies, SPA navigation and the test-driver API `window.__standin` (tests/sites/README.md: page traits,
 // runtime API). Rendering lives in the render-*.js modules.
-import {
-  DEFAULTS, param, normalizeParam, paramsFromUrl, loadStored, store, parsePath, localeFor, symbolPath, symbolInfo, markOf,
-  lastOf, parseLiq, shortLeverage, LOT_DECIMALS, AMOUNT_DECIMALS, PRICE_DECIMALS,
-} from './page-state.js';
-import { createRng, randomSeed, hideElement } from './rng.js';
-import { numberFormat, withUnit, display, pageInputText, givenInputText, parseInput, reexpress, times, over, MISSING } from './format.js';
-import { parseDec } from './dec.js';
+import { loadStored, store } from '/__standin/common/params.js';
+import { DEFAULTS, param, normalizeParam, paramsFromUrl, parsePath, localeFor, symbolPath, symbolInfo, markOf, lastOf, parseLiq, shortLeverage, LOT_DECIMALS, AMOUNT_DECIMALS, PRICE_DECIMALS } from './page-state.js';
+import { createRng, randomSeed, hideElement } from '/__standin/common/rng.js';
+import { moduleClass } from './rng.js';
+import { numberFormat, withUnit, display, pageInputText, givenInputText, parseInput, times, over, MISSING } from '/__standin/common/format.js';
+import { parseDec } from '/__standin/common/dec.js';
 import { labels } from './labels.js';
-import { makeBuilder, setText, pageWrite } from './dom.js';
+import { makeBuilder, setText, pageWrite } from '/__standin/common/dom.js';
+import { buildFrame } from '/__standin/common/frame.js';
+import {
+  notifyMode, retire, setParam as setExplicit, restartRerender, navigateInOrder, followHistory, deferred,
+  hydrate as hydrateParts, applyParams, WRITE_KEYS, FORM_KEYS,
+} from '/__standin/common/standin-core.js';
 import { buildForm, fillTpsl, leverageText } from './render-form.js';
 import { buildAccountPanel, buildHeader, accountMode } from './render-account.js';
 import { buildAccountArea, columnOrder } from './render-positions.js';
 import {
-  buildFrame, buildQuickTrade, buildChart, buildChatWidget, openLeverageDialog, openMarginModeDialog, openQtyModeMenu,
+  MARKETS, buildQuickTrade, buildChart, buildChatWidget, openLeverageDialog, openMarginModeDialog, openQtyModeMenu,
 } from './render-frame.js';
 import { createOrderBook } from './storm.js';
 
 const SITE_TITLE = 'Bybit';
-/** apply() keys that re-render the form (tests/sites/README.md: runtime API). */
-const FORM_KEYS = ['type', 'action', 'posmode', 'unit', 'auth', 'locale', 'numfmt', 'decoys', 'seed', 'quote'];
-const WRITE_KEYS = ['price', 'qty', 'tp', 'sl'];
 /** Value (quote) amounts the page writes have 2 decimals, Qty (base) amounts 3 (tests/sites/README.md: unit switching). */
 const UNIT_DECIMALS = { base: LOT_DECIMALS, quote: AMOUNT_DECIMALS };
 
@@ -61,7 +62,7 @@ const state = {
 };
 
 const p = (name) => param(state.explicit, name);
-const h = (...args) => makeBuilder(state.rng)(...args);
+const h = (...args) => makeBuilder(state.rng, moduleClass)(...args);
 const info = () => symbolInfo(state.formSymbol);
 const loggedIn = () => p('auth') === 'in';
 
@@ -84,11 +85,7 @@ function bindPrices(target, given, symbol) {
 }
 
 /** The notification style of one page write (tests/sites/README.md: writes without events). */
-function notifyMode(requested) {
-  if (requested === 'none' || requested === 'input') return requested;
-  const events = p('events');
-  return events === 'mixed' ? state.beh.pick(['none', 'input']) : events;
-}
+const notifyOf = (requested) => notifyMode(requested, p('events'), state.beh);
 
 // ---------------------------------------------------------------------------------------------------
 // Form
@@ -164,7 +161,7 @@ function renderForm(values, writes = {}) {
   const old = state.live?.root;
   if (old?.isConnected) {
     old.after(root);
-    retire(old);
+    retireOld(old);
   } else {
     state.slots.form.replaceChildren(root);
   }
@@ -174,12 +171,7 @@ function renderForm(values, writes = {}) {
   for (const [field, text] of Object.entries(writes)) writeField(field, text);
 }
 
-function retire(old) {
-  if (p('stale') !== '1') return old.remove();
-  hideElement(old, p('stalehide'), state.rng);
-  old.setAttribute('data-si-stale', '1');
-  setTimeout(() => old.remove(), state.beh.int(0, 2000));
-}
+const retireOld = (old) => retire(old, { stale: p('stale'), stalehide: p('stalehide'), rng: state.rng, beh: state.beh });
 
 /** The permanent hidden decoy copy of the form, before the live root, with other values (tests/sites/README.md: decoys). */
 function renderDecoyCopy() {
@@ -215,7 +207,7 @@ function writeField(field, text, notify) {
   if ((field === 'tp' || field === 'sl') && !r.tp) fillTpsl(state.live.m, r, true, { tp: '', sl: '' });
   const input = r[field];
   if (!input) return false;
-  pageWrite(input, String(text), notifyMode(notify));
+  pageWrite(input, String(text), notifyOf(notify));
   return true;
 }
 
@@ -341,22 +333,13 @@ function startStorm() {
 }
 
 function restartRerenderTimer() {
-  clearInterval(state.rerenderTimer);
-  const every = Number(p('rerender'));
-  if (every > 0) state.rerenderTimer = setInterval(() => { if (state.live) renderForm(readValues()); }, every);
+  state.rerenderTimer = restartRerender(state.rerenderTimer, Number(p('rerender')), () => { if (state.live) renderForm(readValues()); });
 }
 
-function setParam(name, value) {
-  if (value === '' || value === DEFAULTS[name]) delete state.explicit[name];
-  else state.explicit[name] = value;
-  store(state.explicit);
-}
+const setParam = (name, value) => setExplicit(state.explicit, DEFAULTS, name, value);
 
 // ---------------------------------------------------------------------------------------------------
 // SPA navigation (tests/sites/README.md: SPA navigation)
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const navDelay = () => state.beh.int(200, 1500);
 
 /** The form takes the new symbol: price reset to its last, qty empty, TP/SL unchecked (tests/sites/README.md: re-renders with stale copies). */
 function changeFormSymbol(symbol) {
@@ -374,91 +357,30 @@ function changeFormSymbol(symbol) {
 
 async function navigate(symbol, order) {
   const sym = String(symbol);
-  let o = order === 'url-first' || order === 'form-first' ? order : p('nav');
-  if (o === 'random') o = state.beh.pick(['url-first', 'form-first']);
   const pushUrl = () => { history.pushState(null, '', symbolPath(state.locale, sym)); state.urlSymbol = sym; };
-  if (o === 'url-first') {
-    pushUrl();
-    await sleep(navDelay());
-    changeFormSymbol(sym);
-  } else {
-    changeFormSymbol(sym);
-    await sleep(navDelay());
-    pushUrl();
-  }
+  await navigateInOrder(order, { nav: p('nav'), beh: state.beh, pushUrl, changeForm: () => changeFormSymbol(sym) });
 }
 
-addEventListener('popstate', async () => {
-  const sym = parsePath(location.pathname).symbol;
-  state.urlSymbol = sym;
-  await sleep(navDelay());
-  if (parsePath(location.pathname).symbol === sym) changeFormSymbol(sym);
+followHistory({
+  beh: state.beh, symbolOf: (path) => parsePath(path).symbol, onUrl: (sym) => { state.urlSymbol = sym; }, changeForm: changeFormSymbol,
 });
 
 // ---------------------------------------------------------------------------------------------------
 // Runtime API (tests/sites/README.md: runtime API)
 
 function apply(params) {
-  const given = {};
-  for (const [rawKey, raw] of Object.entries(params ?? {})) {
-    const name = rawKey.startsWith('si-') ? rawKey.slice(3) : rawKey;
-    const v = normalizeParam(name, raw);
-    if (v === null || (name === 'seed' && v === '')) continue;
-    given[name] = v;
-  }
-  const oldFmt = state.fmt;
-  const oldValues = state.live ? readValues() : null;
-  const writes = {};
-  let formChange = false;
-
-  for (const [name, v] of Object.entries(given)) {
-    if (name === 'type' || name === 'unit') continue; // handled like the page's own switches below
-    setParam(name, v);
-    if (WRITE_KEYS.includes(name)) continue;
-    if (name === 'mark' || name === 'last') bindPrices(state.explicit, { [name]: v }, state.formSymbol);
-    if (FORM_KEYS.includes(name)) formChange = true;
-  }
-  store(state.explicit);
-  if ('seed' in given) {
-    state.seed = given.seed;
-    seedStreams();
-  }
-  applyLocale();
-
-  let values = oldValues;
-  if (values && oldFmt.decimal !== state.fmt.decimal) {
-    const re = (t) => reexpress(t, oldFmt, state.fmt);
-    values = { ...values, price: re(values.price), qty: re(values.qty), tp: re(values.tp), sl: re(values.sl) };
-  }
-
-  if ('type' in given) {
-    const type = given.type || DEFAULTS.type;
-    if (type !== p('type') && type !== 'market' && !('price' in given)) writes.price = resetPrice();
-    setParam('type', type);
-    formChange = true;
-  }
-  if ('unit' in given) {
-    const qty = switchUnit(given.unit || DEFAULTS.unit, { render: false });
-    if (qty !== null && !('qty' in given)) writes.qty = qty;
-    formChange = true;
-  }
-
-  if (state.live && formChange) renderForm(values, writes);
-  else if (state.live) updateFormTexts();
-  if ('storm' in given) startStorm();
-  if ('rerender' in given) restartRerenderTimer();
-  renderOutsideForm();
-
-  for (const name of WRITE_KEYS) {
-    if (!(name in given) || !state.live) continue;
-    if ((name === 'tp' || name === 'sl') && given[name] === '' && !state.live.refs.tp) continue;
-    writeField(name, givenInputText(given[name], state.fmt));
-  }
-  return true;
+  return applyParams(params, {
+    normalizeParam, defaults: DEFAULTS, formKeys: FORM_KEYS, param: p, setParam, store: () => store(state.explicit),
+    bind: (name, v) => { if (name === 'mark' || name === 'last') bindPrices(state.explicit, { [name]: v }, state.formSymbol); },
+    reseed: (seed) => { state.seed = seed; seedStreams(); },
+    applyLocale, fmt: () => state.fmt, live: () => state.live, readValues,
+    resetsPrice: (type) => type !== 'market', resetPrice,
+    switchUnit: (unit) => switchUnit(unit, { render: false }),
+    renderForm, updateFormTexts, startStorm, restartRerender: restartRerenderTimer, renderOutsideForm, writeField,
+  });
 }
 
-let resolveReady;
-const ready = new Promise((r) => { resolveReady = r; });
+const ready = deferred();
 
 window.__standin = {
   apply,
@@ -466,40 +388,17 @@ window.__standin = {
   slider,
   navigate,
   rerender: () => { if (state.live) renderForm(readValues()); },
-  ready,
+  ready: ready.promise,
 };
 
 // ---------------------------------------------------------------------------------------------------
 // Load and hydration (tests/sites/README.md: late hydration)
 
 function hydrate() {
-  const delay = p('delay');
-  const given = delay.split(',').map(Number);
-  const delays = [0, 1, 2].map((i) => (delay === 'rand' ? state.beh.int(300, 2500) : given.length === 3 ? given[i] : given[0]));
-  const arrive = (part, render) => new Promise((resolve) => setTimeout(() => {
-    state.parts[part] = true;
-    render();
-    resolve();
-  }, delays[['form', 'panel', 'account'].indexOf(part)]));
-  const parts = [
-    arrive('form', () => {
-      renderForm(initialValues());
-      renderHeader();
-      renderWidgets();
-      restartRerenderTimer();
-    }),
-    arrive('panel', renderPanel),
-    arrive('account', renderAccountArea),
-  ];
-  Promise.all(parts).then(() => setTimeout(() => {
-    // The account data arrives in one task for form, panel and tables.
-    state.loaded = true;
-    updateFormTexts();
-    renderPanel();
-    renderAccountArea();
-    document.documentElement.setAttribute('data-si-ready', '1');
-    resolveReady();
-  }, 0));
+  hydrateParts({
+    delay: p('delay'), beh: state.beh, arrived: state.parts, ready, initialValues, renderForm, renderHeader, renderWidgets,
+    restartRerender: restartRerenderTimer, renderPanel, renderBottom: renderAccountArea, updateFormTexts, setLoaded: () => { state.loaded = true; },
+  });
 }
 
 function boot() {
@@ -508,7 +407,7 @@ function boot() {
   applyLocale();
   document.documentElement.setAttribute('data-si-ready', '0');
   document.title = SITE_TITLE;
-  const { app, slots } = buildFrame(h, (sym) => { navigate(sym); });
+  const { app, slots } = buildFrame(h, { markets: MARKETS, onMarket: (sym) => { navigate(sym); } });
   state.slots = slots;
   const appRoot = document.getElementById('root');
   appRoot.className = h('div').className;

@@ -2,9 +2,10 @@
 // step is exactly one DOM mutation (one MutationRecord): a text change, a class toggle, a row added or a
 // row removed. The book's last price is `.ob__market-price` / `.ob__market-price-bg`; rows carry
 // randomised `ob__*` classes.
-import { display, MISSING } from './format.js';
-import { parseDec, add } from './dec.js';
+import { display, MISSING } from '/__standin/common/format.js';
+import { parseDec, add } from '/__standin/common/dec.js';
 import { PRICE_DECIMALS } from './page-state.js';
+import { runStorm } from '/__standin/common/storm.js';
 
 const BOOK_ROWS = 10;
 const MAX_TRADES = 24;
@@ -65,17 +66,7 @@ export function createOrderBook(opts) {
     },
   ];
 
-  let done = 0;
-  const started = performance.now();
-  const timers = [];
-  if (opts.rate > 0) {
-    timers.push(setInterval(() => {
-      const due = Math.floor(((performance.now() - started) / 1000) * opts.rate) - done;
-      for (let i = 0; i < Math.min(due, opts.rate); i++) rng.pick(steps)();
-      done += Math.max(0, due);
-    }, 20));
-    timers.push(setInterval(() => opts.onLastChange(priceText(0)), 1000));
-  }
+  const stop = runStorm(opts.rate, () => rng.pick(steps)(), () => opts.onLastChange(priceText(0)));
 
   return {
     el,
@@ -89,6 +80,6 @@ export function createOrderBook(opts) {
       lastEl.textContent = priceText(0);
       trades.replaceChildren();
     },
-    stop() { timers.forEach(clearInterval); },
+    stop,
   };
 }

@@ -1,6 +1,7 @@
 // The account panel and the ticker bar `#marketData` with its Mark / Oracle pairs (tests/sites/README.md:
 // Hyperliquid hooks). Values only as the page parameters give them (nothing computed).
-import { usd, display, displayPrice, MISSING, PERCENT_DECIMALS } from './format.js';
+import { display, MISSING } from '/__standin/common/format.js';
+import { usd, displayPrice, PERCENT_DECIMALS } from './format.js';
 import { param } from './page-state.js';
 import { pair } from './render-form.js';
 

@@ -3,6 +3,7 @@
 // and the leverage / margin-mode dialogs (tests/sites/README.md: decoys, noise widgets, leverage dialog).
 import { oddId } from './prng.js';
 import { pair } from './render-form.js';
+import { chatWidget, plainButton } from '/__standin/common/frame.js';
 
 export const MARKETS = ['BTC', 'ETH', 'SOL', 'kPEPE', 'xyz:TSLA'];
 
@@ -81,21 +82,11 @@ export function buildChart(h, L) {
   return { container, fill };
 }
 
-/** An open shadow-root chat bubble holding a primary `Place Order` decoy (tests/sites/README.md: noise widgets). */
+/** A shadow-root chat widget holding a primary `Place Order` button (tests/sites/README.md: noise widgets). */
 export function buildChatWidget(L) {
-  const host = document.createElement('div');
-  host.className = 'si-chat-host';
-  const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = 'div{position:fixed;right:8px;bottom:8px;background:#222;color:#eee;padding:6px;font:12px sans-serif}';
-  const box = document.createElement('div');
-  const button = document.createElement('button');
-  button.type = 'button';
+  const button = plainButton(L.placeOrder);
   button.setAttribute('color', 'primary');
-  button.textContent = L.placeOrder;
-  box.append('Chat ', button);
-  root.append(style, box);
-  return host;
+  return chatWidget(button);
 }
 
 /**

@@ -1,6 +1,7 @@
 // `#accountTable`: the tabs (plain elements, no role; the selected one marked only by a hashed class), and
 // the selected tab's table (tests/sites/README.md: lists and filters, tab counts). Header cells are `td`.
-import { displayPrice, usd, withUnit, baseToQuote, MISSING, SIZE_DECIMALS, USD_DECIMALS } from './format.js';
+import { withUnit, times as baseToQuote, MISSING } from '/__standin/common/format.js';
+import { displayPrice, usd, SIZE_DECIMALS, USD_DECIMALS } from './format.js';
 import { coinInfo, markOf, parsePositions, parseOrders } from './page-state.js';
 import { ACCOUNT_TABS, CLOSE_ALL } from './labels.js';
 

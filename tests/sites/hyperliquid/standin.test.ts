@@ -1,36 +1,15 @@
 // Conformance checks of the Hyperliquid stand-in against the page traits it reproduces
 // (tests/sites/README.md): real loads in headless Chromium (and a Firefox ESR smoke load), started by
 // tests/support/browsers.ts, which maps every registry venue's hosts to the local stand-in server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
-import { request } from 'node:https';
-import { launchPlainChromium, launchPlainFirefox } from '../../support/browsers.ts';
-import { startStandinServer, type StandinServer } from '../server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { useStandinPages, inPage, api, expectServerRoutes, firefoxSmoke } from '../common/harness.ts';
 
 const ORIGIN = 'https://app.hyperliquid.xyz';
-let server: StandinServer;
-let browser: Browser;
-/** Every request any test page made, to check that none leaves the page's origin (README: no network). */
-const requests: string[] = [];
-
-beforeAll(async () => {
-  server = await startStandinServer({ port: 0 });
-  browser = await launchPlainChromium(server.port);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Page-side helpers, installed before any page script runs: the visibility test and element text
-// (README: visibility, element text), the derived form root (README: Hyperliquid hooks), and `__probe`
-// recording the first moments of hydration.
+// The venue's page-side helpers, installed before any page script runs after the shared `vis` / `txt` / `visAll`
+// (common/harness.ts): the derived form root (README: Hyperliquid hooks) and `__probe`, recording the first
+// moments of hydration.
 const PAGE_HELPERS = `
-  window.vis = (el) => el.getClientRects().length > 0 && !el.closest('[hidden], [aria-hidden="true"]')
-    && getComputedStyle(el).visibility === 'visible';
-  window.txt = (el) => el.textContent.replace(/\\s+/g, ' ').trim();
-  window.visAll = (sel, root = document) => [...root.querySelectorAll(sel)].filter(vis);
   window.buttonsWith = (text, root = document) => visAll('button', root).filter((b) => txt(b) === text);
   window.formRoot = (buyText = 'Buy / Long', sellText = 'Sell / Short') => {
     const buy = buttonsWith(buyText);
@@ -58,17 +37,8 @@ const PAGE_HELPERS = `
   }).observe(document, { subtree: true, childList: true, characterData: true });
 `;
 
-async function open(path: string, query: string): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('request', (r) => { requests.push(r.url()); });
-  page.on('pageerror', (e) => { throw e; });
-  await page.evaluateOnNewDocument(PAGE_HELPERS);
-  await page.goto(`${ORIGIN}${path}?${query}`);
-  await page.evaluate(() => (window as any).__standin.ready);
-  return page;
-}
-
-const inPage = <T>(page: Page, fn: string): Promise<T> => page.evaluate(fn) as Promise<T>;
+const site = useStandinPages(ORIGIN, PAGE_HELPERS);
+const { open } = site;
 
 /** A summary of what an adapter would read from the form root (README: Hyperliquid hooks). */
 const readForm = (buy = 'Buy / Long', sell = 'Sell / Short', labels: Record<string, string> = {}) => `(() => {
@@ -286,9 +256,7 @@ describe('Hyperliquid stand-in', () => {
   });
 
   it('late hydration: skeleton and site title first, then the form with -- values, tabs without counts and no table (README: late hydration)', async () => {
-    const page = await browser.newPage();
-    page.on('request', (r) => { requests.push(r.url()); });
-    await page.evaluateOnNewDocument(PAGE_HELPERS);
+    const page = await site.newPage();
     await page.goto(`${ORIGIN}/trade/BTC?si-seed=6&si-delay=400,700,1000&si-pos=BTC,long,1,60000,61000,cross,20`);
     const early = await page.evaluate(() => ({
       ready: document.documentElement.dataset.siReady, title: document.title,
@@ -501,36 +469,19 @@ describe('Hyperliquid stand-in', () => {
   });
 
   it("server: serves the route on the venue's hosts only, 404 for excluded paths, the stand-in's own files under /__standin/", async () => {
-    const status = (path: string, host = 'app.hyperliquid.xyz') => new Promise<number>((resolve, reject) => {
-      request({ host: '127.0.0.1', port: server.port, path, headers: { host }, rejectUnauthorized: false }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject).end();
-    });
+    const { status } = site;
     const served = ['/trade', '/trade/', '/trade/BTC', '/trade/kPEPE/', '/trade/xyz:TSLA', '/trade/ETH?x=1', '/__standin/standin.js', '/__standin/index.html'];
     const refused = ['/trade/BTC/USDC', '/trade/@107', '/portfolio', '/vaults', '/en/trade/BTC', '/trade/XYZ:TSLA', '/__standin/site.ts', '/__standin/../server.ts'];
-    expect(await Promise.all(served.map((p) => status(p)))).toEqual(served.map(() => 200));
-    expect(await Promise.all(refused.map((p) => status(p)))).toEqual(refused.map(() => 404));
+    await expectServerRoutes(site, served, refused);
     expect(await status('/trade/BTC', 'app.hyperliquid.com')).toBe(200);
     expect(await status('/trade/BTC', 'app.hyperliquid-testnet.xyz')).toBe(404);
   });
 
-  it('loads in Firefox ESR with every stand-in host resolved to this machine (smoke)', async () => {
-    const firefox = await launchPlainFirefox();
-    try {
-      const page = await firefox.newPage();
-      await page.goto(`https://app.hyperliquid.xyz:${server.port}/trade/BTC?si-seed=12&si-delay=0&si-locale=pt-BR`);
-      await page.evaluate(() => (window as any).__standin.ready);
-      expect(await page.title()).toMatch(/^61\.0\d\d \| BTC \| Hyperliquid$/);
-      expect(await page.evaluate(() => [document.documentElement.lang,
-        (document.querySelector('#tv_chart_container iframe') as HTMLIFrameElement).contentDocument!.querySelectorAll('input').length])).toEqual(['pt-BR', 2]);
-    } finally {
-      await firefox.close();
-    }
+  firefoxSmoke(site, (port) => `https://app.hyperliquid.xyz:${port}/trade/BTC?si-seed=12&si-delay=0&si-locale=pt-BR`, async (page) => {
+    expect(await page.title()).toMatch(/^61\.0\d\d \| BTC \| Hyperliquid$/);
+    expect(await page.evaluate(() => [document.documentElement.lang,
+      (document.querySelector('#tv_chart_container iframe') as HTMLIFrameElement).contentDocument!.querySelectorAll('input').length])).toEqual(['pt-BR', 2]);
   });
 
-  it('made no request outside the page origin (README: no network)', () => {
-    expect(requests.length).toBeGreaterThan(10);
-    expect(requests.filter((u) => !u.startsWith(`${ORIGIN}/`) && !/^(data|about):/.test(u))).toEqual([]);
-  });
+  it('made no request outside the page origin (README: no network)', () => site.expectOwnOriginOnly());
 });

@@ -1,8 +1,10 @@
 // Order book, recent trades and the mutation storm (tests/sites/README.md: order-book storm). Every storm step
 // is exactly one DOM mutation (one MutationRecord): a text change, a class toggle, a row added or removed.
 // The rows carry only hashed classes, as the live book does.
-import { display, pricePrecision } from './format.js';
-import { parseDec, add } from './dec.js';
+import { display } from '/__standin/common/format.js';
+import { pricePrecision } from './format.js';
+import { parseDec, add } from '/__standin/common/dec.js';
+import { runStorm } from '/__standin/common/storm.js';
 
 const BOOK_ROWS = 10;
 const MAX_TRADES = 24;
@@ -65,17 +67,7 @@ export function createOrderBook(opts) {
     },
   ];
 
-  let done = 0;
-  const started = performance.now();
-  const timers = [];
-  if (opts.rate > 0) {
-    timers.push(setInterval(() => {
-      const due = Math.floor(((performance.now() - started) / 1000) * opts.rate) - done;
-      for (let i = 0; i < Math.min(due, opts.rate); i++) rng.pick(steps)();
-      done += Math.max(0, due);
-    }, 20));
-    timers.push(setInterval(() => opts.onLastChange(priceText(0)), 1000));
-  }
+  const stop = runStorm(opts.rate, () => rng.pick(steps)(), () => opts.onLastChange(priceText(0)));
 
   return {
     el,
@@ -88,6 +80,6 @@ export function createOrderBook(opts) {
       lastEl.textContent = priceText(0);
       trades.replaceChildren();
     },
-    stop() { timers.forEach(clearInterval); },
+    stop,
   };
 }

@@ -1,7 +1,7 @@
 // The account panel and the instrument header with the Mark price pair and `span.last`
 // (tests/sites/README.md: OKX hooks).
-import { withUnit, display, MISSING } from './format.js';
-import { add, parseDec } from './dec.js';
+import { withUnit, display, MISSING } from '/__standin/common/format.js';
+import { add, parseDec } from '/__standin/common/dec.js';
 import { param, BALANCE_DECIMALS, PERCENT_DECIMALS } from './page-state.js';
 
 /** Total equity: `si-marginbal`, else wallet + uPnL (the only sum the stand-in makes, tests/sites/README.md: nothing computed). */

@@ -1,6 +1,8 @@
 // The bottom area: tabs with counts, Close all, the positions table in `.position-box` and the open-orders table
 // in `.order-table-box` (tests/sites/README.md: OKX hooks, lists). Only the selected tab's content is rendered.
-import { display, withUnit, fromBase, MISSING, parseDec, mul, round } from './format.js';
+import { display, withUnit, MISSING } from '/__standin/common/format.js';
+import { fromBase } from './format.js';
+import { parseDec, mul, round } from '/__standin/common/dec.js';
 import { instInfo, markOf, ctvalOf, parsePositions, parseOrders, BALANCE_DECIMALS } from './page-state.js';
 
 export const BOTTOM_TABS = ['tabPositions', 'tabOrders', 'tabOrderHistory', 'tabPositionHistory'];

@@ -1,35 +1,14 @@
 // Conformance checks of the OKX swap stand-in against the page traits it reproduces (tests/sites/README.md):
 // real loads in headless Chromium (and a Firefox ESR smoke load), started by tests/support/browsers.ts, which
 // maps every registry venue's hosts to the local stand-in server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
-import { request } from 'node:https';
-import { launchPlainChromium, launchPlainFirefox } from '../../support/browsers.ts';
-import { startStandinServer, type StandinServer } from '../server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { useStandinPages, inPage, api, expectServerRoutes, firefoxSmoke } from '../common/harness.ts';
 
 const ORIGIN = 'https://www.okx.com';
-let server: StandinServer;
-let browser: Browser;
-/** Every request any test page made, to check that none leaves the page's origin (README: no network). */
-const requests: string[] = [];
-
-beforeAll(async () => {
-  server = await startStandinServer({ port: 0 });
-  browser = await launchPlainChromium(server.port);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Page-side helpers, installed before any page script runs: the visibility test and the element text (README:
-// visibility, element text), and `__probe`, which records the first moments of hydration.
+// The venue's page-side helpers, installed before any page script runs after the shared `vis` / `txt` / `visAll`
+// (common/harness.ts): `__probe` records the first moments of hydration.
 const PAGE_HELPERS = `
-  window.vis = (el) => el.getClientRects().length > 0 && !el.closest('[hidden], [aria-hidden="true"]')
-    && getComputedStyle(el).visibility === 'visible';
-  window.txt = (el) => el.textContent.replace(/\\s+/g, ' ').trim();
-  window.visAll = (sel, root = document) => [...root.querySelectorAll(sel)].filter(vis);
   window.__probe = {};
   new MutationObserver(() => {
     const p = window.__probe;
@@ -46,18 +25,8 @@ const PAGE_HELPERS = `
   }).observe(document, { subtree: true, childList: true, characterData: true });
 `;
 
-async function open(path: string, query: string): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('request', (r) => { requests.push(r.url()); });
-  page.on('pageerror', (e) => { throw e; });
-  await page.evaluateOnNewDocument(PAGE_HELPERS);
-  await page.goto(`${ORIGIN}${path}?${query}`);
-  await page.evaluate(() => (window as any).__standin.ready);
-  return page;
-}
-
-const inPage = <T>(page: Page, fn: string): Promise<T> => page.evaluate(fn) as Promise<T>;
-const api = (page: Page, code: string): Promise<unknown> => page.evaluate(`(() => { const s = window.__standin; return ${code}; })()`);
+const site = useStandinPages(ORIGIN, PAGE_HELPERS);
+const { open } = site;
 
 /** The one visible form root (README: one visible form root) and what an adapter would read inside it. */
 const READ_FORM = `(() => {
@@ -294,9 +263,7 @@ describe('OKX swap stand-in', () => {
   });
 
   it('late hydration: skeleton first, then the form with -- values, tabs without counts and no table (README: late hydration)', async () => {
-    const page = await browser.newPage();
-    page.on('request', (r) => { requests.push(r.url()); });
-    await page.evaluateOnNewDocument(PAGE_HELPERS);
+    const page = await site.newPage();
     await page.goto(`${ORIGIN}/trade-swap/btc-usdt-swap?si-seed=6&si-delay=400,700,1000&si-pos=BTC-USDT-SWAP,long,1,60000,61000,cross,20`);
     const early = await page.evaluate(() => ({ ready: document.documentElement.dataset.siReady, title: document.title,
       hooks: document.querySelectorAll('.place-order-container-common, .position-box, [data-testid]').length }));
@@ -461,36 +428,19 @@ describe('OKX swap stand-in', () => {
   });
 
   it("server: serves the swap route on the venue's host only, 404 for excluded paths, the stand-in's own files under /__standin/", async () => {
-    const status = (path: string, host = 'www.okx.com') => new Promise<number>((resolve, reject) => {
-      request({ host: '127.0.0.1', port: server.port, path, headers: { host }, rejectUnauthorized: false }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject).end();
-    });
+    const { status } = site;
     const served = ['/trade-swap/btc-usdt-swap', '/zh-hans/trade-swap/btc-usdt-swap/', '/pt-br/trade-swap/eth-usdc-swap?x=1#y', '/en-us/trade-swap/sol-usdt-swap',
       '/__standin/standin.js', '/__standin/standin.css', '/__standin/index.html'];
     const refused = ['/trade-swap/btc-usd-swap', '/trade-futures/btc-usdt-250926', '/trade-spot/btc-usdt', '/trade-margin/btc-usdt', '/trade-option/btc-usd',
       '/balance/overview', '/trade-swap/BTC-USDT-SWAP', '/__standin/standin.test.ts', '/__standin/site.ts', '/__standin/../server.ts', '/__standin/nothing.js'];
-    expect(await Promise.all(served.map((p) => status(p)))).toEqual(served.map(() => 200));
-    expect(await Promise.all(refused.map((p) => status(p)))).toEqual(refused.map(() => 404));
+    await expectServerRoutes(site, served, refused);
     expect(await status('/trade-swap/btc-usdt-swap', 'example.com')).toBe(404);
   });
 
-  it('loads in Firefox ESR with every stand-in host resolved to this machine (smoke)', async () => {
-    const firefox = await launchPlainFirefox();
-    try {
-      const page = await firefox.newPage();
-      await page.goto(`https://www.okx.com:${server.port}/pt-br/trade-swap/btc-usdt-swap?si-seed=12&si-delay=0`);
-      await page.evaluate(() => (window as any).__standin.ready);
-      expect(await page.title()).toMatch(/^61\.0\d\d,\d \| BTC-USDT-SWAP \| OKX$/);
-      expect(await page.evaluate(() => [document.documentElement.lang, document.querySelectorAll('.place-order-container-common').length])).toEqual(['pt-BR', 2]);
-    } finally {
-      await firefox.close();
-    }
+  firefoxSmoke(site, (port) => `https://www.okx.com:${port}/pt-br/trade-swap/btc-usdt-swap?si-seed=12&si-delay=0`, async (page) => {
+    expect(await page.title()).toMatch(/^61\.0\d\d,\d \| BTC-USDT-SWAP \| OKX$/);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.querySelectorAll('.place-order-container-common').length])).toEqual(['pt-BR', 2]);
   });
 
-  it('made no request outside the page origin (README: no network)', () => {
-    expect(requests.length).toBeGreaterThan(10);
-    expect(requests.filter((u) => !u.startsWith(`${ORIGIN}/`) && !/^(data|about):/.test(u))).toEqual([]);
-  });
+  it('made no request outside the page origin (README: no network)', () => site.expectOwnOriginOnly());
 });

@@ -1,8 +1,9 @@
 // The order book drawn on a canvas, the walked last price in `span.last` and the mutation storm
 // (tests/sites/README.md: order-book storm). OKX renders its book on a canvas with no row DOM: every storm step
 // redraws part of the canvas and makes exactly one DOM mutation, on `span.last` (a text change or a class toggle).
-import { display } from './format.js';
-import { parseDec, add } from './dec.js';
+import { display } from '/__standin/common/format.js';
+import { parseDec, add } from '/__standin/common/dec.js';
+import { runStorm } from '/__standin/common/storm.js';
 
 const BOOK_ROWS = 10;
 const MAX_WALK_TICKS = 30;
@@ -57,17 +58,7 @@ export function createOrderBook(opts) {
     toggle();
   };
 
-  let done = 0;
-  const started = performance.now();
-  const timers = [];
-  if (opts.rate > 0) {
-    timers.push(setInterval(() => {
-      const due = Math.floor(((performance.now() - started) / 1000) * opts.rate) - done;
-      for (let i = 0; i < Math.min(due, opts.rate); i++) step();
-      done += Math.max(0, due);
-    }, 20));
-    timers.push(setInterval(() => opts.onLastChange(priceText(0)), 1000));
-  }
+  const stop = runStorm(opts.rate, step, () => opts.onLastChange(priceText(0)));
 
   return {
     el,
@@ -78,6 +69,6 @@ export function createOrderBook(opts) {
       drawAll();
       setLast(priceText(0));
     },
-    stop() { timers.forEach(clearInterval); },
+    stop,
   };
 }

@@ -1,7 +1,6 @@
-// Exact decimal arithmetic on BigInt-scaled integers: value = n / 10^s. Used for the only numbers a
-// stand-in derives (the unit conversions and the margin-balance default, tests/sites/README.md: nothing
-// computed), so no float ever reaches the page. (The same module as the Binance stand-in's: the server
-// serves each stand-in from its own folder only.)
+// Exact decimal arithmetic on BigInt-scaled integers: value = n / 10^s. Used for the only numbers a stand-in
+// derives (unit conversions, position values, balance defaults; tests/sites/README.md: nothing computed), so no
+// float ever reaches a page.
 
 const pow10 = (k) => 10n ** BigInt(k);
 

@@ -1,0 +1,49 @@
+// Page-frame pieces every stand-in shares (tests/sites/README.md: late hydration, decoys, noise widgets): the
+// frame of skeleton slots with a market list, and the shadow-root chat widget. What the widgets hold is the venue's.
+
+/**
+ * The static frame with empty slots; hydration fills them. `markets` are the market-list buttons (a click calls
+ * `onMarket(symbol)`); `bottom` names the slot of the account area under the trade column.
+ */
+export function buildFrame(h, { markets, onMarket, bottom = 'account' }) {
+  const slot = (cls) => h('div', { class: cls }, h('div', { class: 'si-skeleton' }));
+  const slots = {
+    header: slot('si-header-slot'),
+    chart: h('div', { class: 'si-chart' }),
+    book: h('div', { class: 'si-book-slot' }),
+    decoy: h('div', { class: 'si-decoy-slot' }),
+    form: slot('si-form-slot'),
+    quick: h('div', { class: 'si-quick-slot' }),
+    panel: slot('si-panel-slot'),
+    [bottom]: slot(`si-${bottom}-slot`),
+  };
+  const list = h('div', { class: 'si-markets' },
+    markets.map((s) => h('button', { type: 'button', onclick: () => onMarket(s) }, s)));
+  const app = h('div', { class: 'si-app' },
+    h('div', { class: 'si-top' }, list, slots.header),
+    h('div', { class: 'si-main' }, slots.chart, slots.book,
+      h('div', { class: 'si-trade-col' }, slots.decoy, slots.form, slots.quick, slots.panel)),
+    slots[bottom]);
+  return { app, slots };
+}
+
+/** A chat widget in an open shadow root (`.si-chat-host`), holding `Chat ` and the venue's decoy `nodes`. */
+export function chatWidget(...nodes) {
+  const host = document.createElement('div');
+  host.className = 'si-chat-host';
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = 'div{position:fixed;right:8px;bottom:8px;background:#222;color:#eee;padding:6px;font:12px sans-serif}';
+  const box = document.createElement('div');
+  box.append('Chat ', ...nodes);
+  root.append(style, box);
+  return host;
+}
+
+/** A plain `<button type="button">` with `text` (the chat widget's decoy submit). */
+export function plainButton(text) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = text;
+  return button;
+}
