@@ -5,11 +5,12 @@
  * header's storming last price sits beside it, not in it).
  */
 import type { Field } from '../../contracts/snapshot';
-import { reason, type ItemCode } from '../../contracts/reasons';
-import { labelValuePairs, type LabelValuePair, type VisibilityTest } from '../kit/dom';
-import { ambiguous, missing, readField, type NumText } from '../kit/fields';
-import { MISSING_VALUE } from '../kit/tables';
-import { notShownWhy, parseAmount } from './form';
+import type { ItemCode } from '../../contracts/reasons';
+import { labelValuePairs, type VisibilityTest } from '../kit/dom';
+import { readField, type NumText } from '../kit/fields';
+import { pairReader } from '../kit/pairs';
+import { amountIn, percent } from '../kit/values';
+import { parseAmount } from './form';
 import { HOOKS, type Labels } from './selectors';
 
 export interface AccountValues {
@@ -55,44 +56,19 @@ export function readAccount(scope: AccountScope): AccountReading {
   };
   const outside = (el: Element): boolean =>
     el.closest(HOOKS.dialog) !== null || el.closest('table') !== null || scope.excluded.some((x) => x.contains(el));
-  const pairs = labelValuePairs(scope.doc, new Set(Object.values(labelOf)), scope.visible, outside);
-  const sources: Element[] = [];
-  let complete = true;
-
-  const one = (item: AccountKey, loggedIn: Field<boolean>, parse: (text: string) => Field<NumText>): Field<NumText> => {
-    const found = pairs.filter((p) => p.label === labelOf[item]);
-    for (const pair of found) sources.push(pair.labelEl.parentElement as Element);
-    if (found.length > 1) return ambiguous(reason('page.several', { item, count: found.length }));
-    const pair: LabelValuePair | undefined = found[0];
-    if (pair === undefined) {
-      // Logged out, the panel is a login prompt: that is the whole of this part, nothing to wait for.
-      if (loggedIn.status === 'read' && loggedIn.value === false) return missing(reason('page.loginToSee', { item }));
-      complete = false;
-      return missing(reason(scope.loading ? 'page.notLoadedYet' : 'page.notFound', { item }));
-    }
-    if (pair.value === MISSING_VALUE) return missing(notShownWhy(item, loggedIn), pair.value);
-    return parse(pair.value);
-  };
-  const amount = (item: ItemCode & AccountKey): Field<NumText> =>
-    one(item, scope.loggedIn, (text) => {
-      const parsed = parseAmount(text);
-      if (parsed === null) return ambiguous(reason('page.unreadable', { item, text }), text);
-      if (parsed.unit !== scope.quoteAsset) return ambiguous(reason('page.wrongUnit', { item, unit: parsed.unit, expected: scope.quoteAsset ?? '' }), text);
-      return readField(parsed.num, text);
-    });
+  const pairs = pairReader(labelValuePairs(scope.doc, new Set(Object.values(labelOf)), scope.visible, outside), scope.loading, true);
+  // Logged out, the panel is a login prompt: that is the whole of this part, nothing to wait for.
+  const one = (item: AccountKey, loggedIn: Field<boolean>, parse: (text: string) => Field<NumText>): Field<NumText> => pairs.one(labelOf[item], item, loggedIn, parse);
+  const amount = (item: ItemCode & AccountKey): Field<NumText> => one(item, scope.loggedIn, (text) => amountIn(item, text, parseAmount(text), scope.quoteAsset));
 
   const values: AccountValues = {
     walletBalance: amount('walletBalance'),
     marginBalance: amount('marginBalance'),
     maintenanceMargin: amount('maintenanceMargin'),
     unrealizedPnl: amount('unrealizedPnl'),
-    marginRatio: one('marginRatio', scope.loggedIn, (text) =>
-      text.endsWith('%')
-        ? readField({ text: text.slice(0, -1), grouped: true }, text)
-        : ambiguous(reason('page.unreadable', { item: 'marginRatio', text }), text),
-    ),
+    marginRatio: one('marginRatio', scope.loggedIn, (text) => percent('marginRatio', text)),
     // The mark is not login-dependent; `--` means the page does not know it.
     markPrice: one('markPrice', readField(true), (text) => readField({ text, grouped: true }, text)),
   };
-  return { values, sources, complete };
+  return { values, sources: pairs.sources, complete: pairs.complete() };
 }

@@ -3,7 +3,6 @@
  * inside it, with querySelectorAll, the visibility filter and exactly one match per single-value hook.
  */
 import type { AssetMode, Field, MarginMode, OrderType, PositionMode, QuantityUnit } from '../../contracts/snapshot';
-import type { SubmitControls } from '../adapter';
 import { reason, type ItemCode } from '../../contracts/reasons';
 import {
   commonAncestor,
@@ -15,7 +14,10 @@ import {
   type VisibilityTest,
 } from '../kit/dom';
 import { ambiguous, missing, readField, unsupported, type NumText } from '../kit/fields';
+import type { MaxAmount, RootResult } from '../kit/page';
+import { readOpenClose, readSubmit, type ModeReading } from '../kit/submit';
 import { MISSING_VALUE } from '../kit/tables';
+import { amountIn, amountWithUnit, inputText, notFound, notShownWhy, several, type Amount } from '../kit/values';
 import {
   AMOUNT_WITH_UNIT_RE,
   ASSET_MODES,
@@ -33,8 +35,6 @@ export interface FormContext {
   baseAsset: string | null;
   quoteAsset: string | null;
 }
-
-export type RootResult = { kind: 'one'; root: Element } | { kind: 'none' } | { kind: 'many'; count: number };
 
 /** Form root: the nearest common ancestor of the one visible qty input and the one visible active order-type tab. */
 export function locateFormRoot(doc: Document, visible: VisibilityTest): RootResult {
@@ -58,67 +58,11 @@ export function readOrderType(root: Element, ctx: FormContext): Field<OrderType>
   return type === undefined ? unsupported(reason('page.notSupported', { item: 'orderType', text }), text) : readField(type, text);
 }
 
-export interface ModeReading {
-  positionMode: Field<PositionMode>;
-  action: Field<'open' | 'close'>;
-  loggedIn: Field<boolean>;
-  /** The buy and the sell button of the mode read (none unless the pair is consistent). */
-  submit: SubmitControls;
-}
-
 /** The Open/Close tabs decide the position mode (README: Hedge mode); the submit area the login state (Submit buttons). */
 export function readModes(root: Element, ctx: FormContext): ModeReading {
-  const { labels, visible } = ctx;
-  const tabs = visibleAll(root, HOOKS.hedgeTabs, visible);
-  let positionMode: Field<PositionMode>;
-  let action: Field<'open' | 'close'>;
-  if (tabs.length === 0) {
-    positionMode = readField('oneWay');
-    action = readField('open');
-  } else {
-    positionMode = readField('hedge');
-    const selected = exactlyOne(tabs.filter((t) => t.getAttribute('aria-selected') === 'true'));
-    const text = selected.kind === 'one' ? textOf(selected.item) : '';
-    if (text === labels.open) action = readField('open', text);
-    else if (text === labels.close) action = readField('close', text);
-    else action = ambiguous(reason('page.openCloseUnknown'), text || undefined);
-  }
-
-  const submitTexts = new Set([...labels.oneWayButtons, ...labels.hedgeOpenButtons, ...labels.hedgeCloseButtons]);
-  const loggedOutTexts = new Set(labels.loggedOutButtons);
-  const buttons = visibleAll(root, HOOKS.button, visible).map((el) => ({ el, text: textOf(el) }));
-  const submits = buttons.filter((b) => submitTexts.has(b.text)).map((b) => b.text);
-  const logins = buttons.filter((b) => loggedOutTexts.has(b.text)).map((b) => b.text);
-  let submit: SubmitControls = { long: [], short: [] };
-  let loggedIn: Field<boolean>;
-  if (submits.length > 0 && logins.length === 0) loggedIn = readField(true, submits.join(' / '));
-  else if (logins.length > 0 && submits.length === 0) loggedIn = readField(false, logins.join(' / '));
-  else if (submits.length === 0) loggedIn = missing(reason('page.notFound', { item: 'orderButtons' }));
-  else loggedIn = ambiguous(reason('page.orderAndLoginButtons', { buttons: [...submits, ...logins].join(' / ') }));
-
-  // The submit labels must be the pair of the mode the tabs say (one-way, hedge Open, hedge Close).
-  if (loggedIn.status === 'read' && loggedIn.value === true && action.status === 'read') {
-    const expected =
-      positionMode.value === 'oneWay'
-        ? labels.oneWayButtons
-        : action.value === 'open'
-          ? labels.hedgeOpenButtons
-          : labels.hedgeCloseButtons;
-    const consistent = submits.length === 2 && expected.every((label) => submits.includes(label));
-    if (!consistent) {
-      const why = reason('page.orderButtonsMismatch', { buttons: submits.join(' / ') });
-      positionMode = ambiguous(why);
-      action = ambiguous(why);
-    } else {
-      // Each pair is [buy, sell]. A side is the leg the order acts on: in the hedge Close tab the long is
-      // closed by the sell button (Close Long), the short by the buy button.
-      const [buy, sell] = expected;
-      const closing = positionMode.value === 'hedge' && action.value === 'close';
-      const of = (text: string) => buttons.filter((b) => b.text === text).map((b) => b.el);
-      submit = closing ? { long: of(sell), short: of(buy) } : { long: of(buy), short: of(sell) };
-    }
-  }
-  return { positionMode, action, loggedIn, submit };
+  const modes = readOpenClose(visibleAll(root, HOOKS.hedgeTabs, ctx.visible), ctx.labels);
+  // A side is the leg the order acts on: in the hedge Close tab the long is closed by the sell button (Close Long).
+  return readSubmit(visibleAll(root, HOOKS.button, ctx.visible), ctx.labels, modes, { inOrder: false, closeLongBySell: true });
 }
 
 /** An input found by its id prefix, else by its localised aria-label, then placeholder (README: Price, Size and unit). */
@@ -130,10 +74,6 @@ function findInput(root: Element, ctx: FormContext, idSelector: string, label: s
   return byAria.length > 0 ? byAria : inputs.filter((i) => i.getAttribute('placeholder') === label);
 }
 
-function inputValue(el: Element): string {
-  return (el as HTMLInputElement).value.trim();
-}
-
 export function readPrice(root: Element, ctx: FormContext, orderType: Field<OrderType>): Field<NumText> {
   if (orderType.status === 'read' && orderType.value === 'market') return missing(reason('page.marketOrder'));
   return inputNumber(findInput(root, ctx, HOOKS.priceInput, ctx.labels.price), 'price');
@@ -142,10 +82,9 @@ export function readPrice(root: Element, ctx: FormContext, orderType: Field<Orde
 /** The one input of a value: none, several or empty are "can't read", with the item named. */
 function inputNumber(inputs: Element[], item: ItemCode): Field<NumText> {
   const input = exactlyOne(inputs);
-  if (input.kind === 'none') return missing(reason('page.notFound', { item }));
-  if (input.kind === 'many') return ambiguous(reason('page.several', { item, count: input.count }));
-  const text = inputValue(input.item);
-  return text === '' ? missing(reason('page.empty', { item }), text) : readField({ text, grouped: false }, text);
+  if (input.kind === 'none') return notFound(item);
+  if (input.kind === 'many') return several(item, input.count);
+  return inputText(input.item, item);
 }
 
 export interface QuantityReading {
@@ -167,7 +106,7 @@ export function readQuantity(root: Element, ctx: FormContext): QuantityReading {
   const suffixOne = exactlyOne(suffixes);
   const suffix = suffixOne.kind === 'one' ? textOf(suffixOne.item) : null;
 
-  const text = inputValue(input.item);
+  const text = (input.item as HTMLInputElement).value.trim();
   const isPercent = text.endsWith('%');
   let unit: Field<QuantityUnit>;
   if (isPercent) unit = readField('percent', text);
@@ -257,16 +196,8 @@ export function readReduceOnly(root: Element, ctx: FormContext, positionMode: Fi
   return readField(checked === 'true', textOf(box.item));
 }
 
-/** `--`: logged out, or, logged in, not loaded yet or not known to the page (README: Loading, Logged out). */
-export function notShownWhy(item: ItemCode, loggedIn: Field<boolean>) {
-  return loggedIn.status === 'read' && loggedIn.value === false ? reason('page.loginToSee', { item }) : reason('page.notShownYet', { item });
-}
-
-/** An amount with a unit, e.g. `8,000.00 USDT`, or `--`. */
-export function parseAmount(text: string): { num: NumText; unit: string } | null {
-  const m = AMOUNT_WITH_UNIT_RE.exec(text);
-  return m === null ? null : { num: { text: m[1] as string, grouped: true }, unit: m[2] as string };
-}
+/** An amount with a unit, e.g. `8,000.00 USDT`. */
+export const parseAmount = (text: string): Amount | null => amountWithUnit(AMOUNT_WITH_UNIT_RE, text);
 
 /** "Avbl", a label/value pair in the root, in the quote asset (README: Available and Max). */
 export function readAvailable(root: Element, ctx: FormContext, loggedIn: Field<boolean>): Field<NumText> {
@@ -276,13 +207,8 @@ export function readAvailable(root: Element, ctx: FormContext, loggedIn: Field<b
   if (pair.kind === 'many') return ambiguous(reason('page.several', { item, count: pair.count }));
   const text = pair.item.value;
   if (text === MISSING_VALUE) return missing(notShownWhy(item, loggedIn), text);
-  const amount = parseAmount(text);
-  if (amount === null) return ambiguous(reason('page.unreadable', { item, text }), text);
-  if (amount.unit !== ctx.quoteAsset) return ambiguous(reason('page.wrongUnit', { item, unit: amount.unit, expected: ctx.quoteAsset ?? '' }), text);
-  return readField(amount.num, text);
+  return amountIn(item, text, parseAmount(text), ctx.quoteAsset);
 }
-
-export type MaxAmount = { num: NumText; unit: 'base' | 'quote' };
 
 /** Max openable / closeable, in the current qty unit; the background converts it to base at the mark (README: Available and Max). */
 export function readMax(root: Element, ctx: FormContext, selector: string, item: 'maxBuy' | 'maxSell', loggedIn: Field<boolean>): Field<MaxAmount> {

@@ -9,30 +9,15 @@
  * The order's own symbol and the other symbols are told apart: with other symbols hidden, the
  * page still shows the whole of the symbol's own positions (the tab count then counts only them).
  */
-import type { Field, MarginMode, Side } from '../../contracts/snapshot';
+import type { Field } from '../../contracts/snapshot';
 import { reason, type ItemCode, type Reason } from '../../contracts/reasons';
 import { venueById } from '../../venues/registry';
 import { exactlyOne, textOf, visibleAll, visibleChildren, type VisibilityTest } from '../kit/dom';
-import { ambiguous, missing, readField, type NumText } from '../kit/fields';
+import { missing, readField, type NumText } from '../kit/fields';
+import { countStatus, loginStatus, signedSize, splitOwn, unreadList, type RawPositionRow, type Status } from '../kit/positions';
 import { findHeaderRow, MISSING_VALUE, rowsAfterHeader, tabLabel } from '../kit/tables';
 import { parseAmount, parseLeverageBadge } from './form';
 import { HOOKS, type Labels } from './selectors';
-
-export interface RawPositionRow {
-  symbol: string;
-  quoteAsset: string;
-  side: Side;
-  /** Unsigned size text in `sizeUnit`. */
-  size: NumText;
-  sizeUnit: 'base' | 'quote';
-  entryPrice: NumText;
-  /** null: the row's Mark Price is `--`. */
-  markPrice: NumText | null;
-  marginMode: MarginMode;
-  leverage: string;
-  margin?: NumText;
-  exchangeLiquidationPrice: NumText | null;
-}
 
 export interface PositionsReading {
   own: Field<RawPositionRow[]>;
@@ -63,16 +48,14 @@ export function splitSymbol(symbol: string): { base: string; quote: string } | n
   return quote === undefined ? null : { base: symbol.slice(0, -quote.length), quote };
 }
 
-type Status = { kind: 'missing' | 'ambiguous'; why: Reason };
-
 export function readPositions(scope: PositionsScope): PositionsReading {
   const { doc, visible, labels, formRoot } = scope;
   const outsideForm = (el: Element): boolean => !formRoot.contains(el);
   const sources: Element[] = [];
   let panel: Element | null = null;
   let tabText: string | undefined;
-  const both = ({ kind, why }: Status, complete = true): PositionsReading => {
-    const field = kind === 'missing' ? missing<never>(why, tabText) : ambiguous<never>(why, tabText);
+  const both = (status: Status, complete = true): PositionsReading => {
+    const field = unreadList<RawPositionRow>(status, tabText);
     return { own: field, others: field, panel, sources, complete };
   };
   const broke = (item: ItemCode): Status => ({ kind: 'missing', why: reason(scope.loading ? 'page.notLoadedYet' : 'page.selectorBroke', { item }) });
@@ -106,8 +89,8 @@ export function readPositions(scope: PositionsScope): PositionsReading {
   tabText = textOf(posTab.item);
   const { count } = tabLabel(posTab.item);
 
-  if (scope.loggedIn.status !== 'read') return both({ kind: 'missing', why: reason('positions.loginUnknown') });
-  if (scope.loggedIn.value === false) return both({ kind: 'missing', why: reason('page.loginToSee', { item: 'positions' }) });
+  const login = loginStatus(scope.loggedIn);
+  if (login !== null) return both(login);
   if (posTab.item.getAttribute('aria-selected') !== 'true') return both({ kind: 'missing', why: reason('positions.tabNotSelected') });
   if (count === null) return both({ kind: 'missing', why: reason('positions.loading') });
   if (panels.length > 1) return both({ kind: 'ambiguous', why: reason('page.several', { item: 'positionsPanel', count: panels.length }) });
@@ -120,8 +103,8 @@ export function readPositions(scope: PositionsScope): PositionsReading {
   if (hide.kind !== 'one') return both(broke('positionsFilter'), false);
   if ('bad' in table) return both({ kind: 'ambiguous', why: table.bad });
   const rows = table.rows;
-  if (rows.length < count) return both({ kind: 'missing', why: reason('positions.incomplete', { missing: count - rows.length, count }) });
-  if (rows.length > count) return both({ kind: 'ambiguous', why: reason('positions.tooMany', { rows: rows.length, count }) });
+  const counted = countStatus(rows.length, count);
+  if (counted !== null) return both(counted);
 
   const own = rows.filter((row) => row.symbol === scope.symbol);
   if (hide.item.getAttribute('aria-checked') === 'true') {
@@ -129,8 +112,7 @@ export function readPositions(scope: PositionsScope): PositionsReading {
     if (own.length !== rows.length) return both({ kind: 'ambiguous', why: reason('positions.othersHidden') });
     return { own: readField(own, tabText), others: missing(reason('positions.othersHidden'), tabText), panel, sources, complete: true };
   }
-  const others = rows.filter((row) => row.symbol !== scope.symbol);
-  return { own: readField(own, tabText), others: readField(others, tabText), panel, sources, complete: true };
+  return { ...splitOwn(rows, scope.symbol, tabText), panel, sources, complete: true };
 }
 
 type TableResult = { rows: RawPositionRow[] } | { bad: Reason } | { broken: Reason };
@@ -179,9 +161,8 @@ function readRow(cells: Element[], column: Record<keyof Labels['columns'], numbe
   const sizeText = textOf(cell('size'));
   const size = parseAmount(sizeText);
   if (size === null) return unreadable('positionSize', sizeText);
-  const sign = size.num.text.startsWith('-') ? '-' : '';
-  const magnitude = size.num.text.replace(/^[+-]/, '');
-  if (/^[0.,]+$/.test(magnitude)) return reason('positions.zeroSize', { symbol });
+  const signed = signedSize(size.num.text);
+  if (signed === null) return reason('positions.zeroSize', { symbol });
   let sizeUnit: 'base' | 'quote';
   if (size.unit === assets.base) sizeUnit = 'base';
   else if (size.unit === assets.quote) sizeUnit = 'quote';
@@ -202,8 +183,8 @@ function readRow(cells: Element[], column: Record<keyof Labels['columns'], numbe
   const row: RawPositionRow = {
     symbol,
     quoteAsset: assets.quote,
-    side: sign === '-' ? 'short' : 'long',
-    size: { text: magnitude, grouped: true },
+    side: signed.side,
+    size: { text: signed.magnitude, grouped: true },
     sizeUnit,
     entryPrice: { text: entryText, grouped: true },
     markPrice,

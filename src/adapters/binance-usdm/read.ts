@@ -6,18 +6,17 @@
  * Max values and position sizes are reported in the unit the page shows them in; the background
  * converts quote to base (it has decimal.js, the content script does not).
  */
-import type { Field, FormSnapshot, PositionRow, SizeAmount } from '../../contracts/snapshot';
+import type { Field, FormSnapshot } from '../../contracts/snapshot';
 import { reason } from '../../contracts/reasons';
 import type { ReadOptions, SnapshotReader } from '../adapter';
 import type { VisibilityTest } from '../kit/dom';
-import { ambiguous, missing, numberSamples, parseNum, passOn, readField, resolveNum, unsupported, type NumText } from '../kit/fields';
-import { decideFormat, type FormatDecision } from '../kit/locale-number';
-import { createSnapshotReader, type OutsideReading, type ReadContext, type VenueRead } from '../kit/reader';
-import { emptySnapshot } from '../kit/snapshot';
+import { ambiguous, missing, passOn, readField, resolveNum, unsupported, type NumText } from '../kit/fields';
+import { maxAsShown, maxSamples, notTradingPage, outsideOf, pageFormat, titleDisagrees, withoutForm, type Outside } from '../kit/page';
+import { resolvePositions, rowNumbers, type RawPositionRow } from '../kit/positions';
+import { createSnapshotReader, type ReadContext, type VenueRead } from '../kit/reader';
 import { readAccount, type AccountValues } from './account';
 import {
   type FormContext,
-  type MaxAmount,
   locateFormRoot,
   readAssetMode,
   readAvailable,
@@ -30,18 +29,13 @@ import {
   readReduceOnly,
   readTpSl,
 } from './form';
-import { readPositions, splitSymbol, type RawPositionRow } from './positions';
+import { readPositions, splitSymbol } from './positions';
 import { detectBinanceFutures, type BinanceRoute } from './route';
 import { HOOKS, LABELS, localeOf, TITLE_SEPARATOR, type Labels } from './selectors';
 
 const VENUE = 'binance-usdm';
 
-/** What a read found outside the order form (reused by 'form' reads while it holds). */
-interface BinanceOutside extends OutsideReading {
-  own: Field<RawPositionRow[]>;
-  others: Field<RawPositionRow[]>;
-  account: AccountValues;
-}
+type BinanceOutside = Outside<RawPositionRow, AccountValues>;
 
 function findRoot(doc: Document, visible: VisibilityTest): Element | null {
   const found = locateFormRoot(doc, visible);
@@ -55,7 +49,7 @@ export function createBinanceReader(doc: Document, currentUrl: () => string, opt
 function read(ctx: ReadContext<BinanceOutside>): VenueRead<BinanceOutside> {
   const { doc, url, visible } = ctx;
   const route = detectBinanceFutures(url);
-  if (route === null) return { snapshot: emptySnapshot(VENUE, url, missing(reason('page.notSupportedPage'))), root: null, outside: null };
+  if (route === null) return notTradingPage(VENUE, url);
   const assets = splitSymbol(route.symbol);
   const baseAsset = assets === null ? null : assets.base;
   const quoteAsset = assets === null ? null : assets.quote;
@@ -71,11 +65,7 @@ function read(ctx: ReadContext<BinanceOutside>): VenueRead<BinanceOutside> {
     baseAsset: baseAsset === null ? passOn<string>(symbolAlone) : readField(baseAsset),
     quoteAsset: quoteAsset === null ? passOn<string>(symbolAlone) : readField(quoteAsset),
   };
-  if (found.kind !== 'one') {
-    const formField =
-      found.kind === 'many' ? ambiguous<true>(reason('page.several', { item: 'orderForm', count: found.count })) : missing<true>(reason('page.notFound', { item: 'orderForm' }));
-    return { snapshot: { ...emptySnapshot(VENUE, url, formField), symbol: symbolAlone, ...assetFields }, root: null, outside: null };
-  }
+  if (found.kind !== 'one') return withoutForm(VENUE, url, found, { symbol: symbolAlone, ...assetFields });
   const root = found.root;
 
   const modes = readModes(root, form);
@@ -92,9 +82,7 @@ function read(ctx: ReadContext<BinanceOutside>): VenueRead<BinanceOutside> {
   const { own, others, account } = outside;
 
   const numberFields: Field<NumText>[] = [price, qty.quantity, tpsl.takeProfit, tpsl.stopLoss, available, ...Object.values(account)];
-  const maxSamples = [maxBuy, maxSell].flatMap((f) => (f.value === undefined ? [] : [f.value.num]));
-  const rowSamples = [own, others].flatMap((f) => f.value ?? []).flatMap(rowNumbers);
-  const format = decideFormat(lang, [...numberSamples(numberFields), ...maxSamples, ...rowSamples]);
+  const format = pageFormat(lang, numberFields, [own, others], rowNumbers, maxSamples([maxBuy, maxSell]));
 
   const snapshot: FormSnapshot = {
     venue: VENUE,
@@ -157,14 +145,7 @@ function readOutside(ctx: ReadContext<BinanceOutside>, scope: OutsideScope): Bin
     loggedIn,
     loading,
   });
-  return {
-    key: scope.key,
-    sources: [...positions.sources, ...account.sources],
-    complete: positions.complete && account.complete,
-    own: positions.own,
-    others: positions.others,
-    account: account.values,
-  };
+  return outsideOf(scope.key, positions, account);
 }
 
 /**
@@ -175,60 +156,10 @@ function checkSymbol(doc: Document, route: BinanceRoute, assets: { base: string;
   const { symbol } = route;
   if (route.unsupported !== undefined) return unsupported(route.unsupported, symbol);
   if (assets === null) return unsupported(reason('page.unsupportedQuote', { symbol }), symbol);
-  const fields = doc.title.split(TITLE_SEPARATOR);
-  const titleSymbol = fields.length >= 3 ? (fields[1] as string).trim() : null;
-  if (titleSymbol === null) return missing(reason('page.symbolNotShown'), symbol);
-  if (titleSymbol !== symbol) return ambiguous(reason('page.symbolMismatch', { shown: titleSymbol, address: symbol }), symbol);
+  const title = titleDisagrees(doc.title, TITLE_SEPARATOR, symbol);
+  if (title !== null) return title;
   if (suffix !== null && suffix !== assets.base && suffix !== assets.quote) {
     return ambiguous(reason('page.formUnitMismatch', { unit: suffix, address: symbol }), symbol);
   }
   return readField(symbol, symbol);
-}
-
-/** Max as shown: the parsed amount and its unit. */
-function maxAsShown(field: Field<MaxAmount>, format: FormatDecision): Field<SizeAmount> {
-  if (field.status !== 'read' || field.value === undefined) return passOn(field);
-  const amount = resolveNum(readField(field.value.num, field.raw), format);
-  if (amount.status !== 'read') return passOn(amount);
-  return readField({ amount: amount.value as string, unit: field.value.unit }, field.raw);
-}
-
-function rowNumbers(row: RawPositionRow): NumText[] {
-  return [row.size, row.entryPrice, row.markPrice, row.margin, row.exchangeLiquidationPrice].filter((n): n is NumText => n != null);
-}
-
-function resolvePositions(field: Field<RawPositionRow[]>, format: FormatDecision): Field<PositionRow[]> {
-  if (field.status !== 'read' || field.value === undefined) return passOn(field);
-  if (format.status !== 'read') return ambiguous(format.why, field.raw);
-  const rows: PositionRow[] = [];
-  for (const raw of field.value) {
-    const num = (n: NumText): string | null => parseNum(n, format);
-    const size = num(raw.size);
-    const entryPrice = num(raw.entryPrice);
-    const markPrice = raw.markPrice === null ? null : num(raw.markPrice);
-    const liq = raw.exchangeLiquidationPrice === null ? null : num(raw.exchangeLiquidationPrice);
-    const margin = raw.margin === undefined ? undefined : num(raw.margin);
-    const bad = (item: 'positionSize' | 'positionEntry' | 'positionMark' | 'positionMargin' | 'positionLiquidation', text: string) =>
-      ambiguous<PositionRow[]>(reason('positions.rowUnreadable', { symbol: raw.symbol, item, text }), field.raw);
-    if (size === null) return bad('positionSize', raw.size.text);
-    if (entryPrice === null) return bad('positionEntry', raw.entryPrice.text);
-    if (markPrice === null) return bad('positionMark', raw.markPrice?.text ?? '--');
-    if (margin === null) return bad('positionMargin', raw.margin?.text ?? '');
-    if (raw.exchangeLiquidationPrice !== null && liq === null) return bad('positionLiquidation', raw.exchangeLiquidationPrice.text);
-    const row: PositionRow = {
-      symbol: raw.symbol,
-      quoteAsset: raw.quoteAsset,
-      side: raw.side,
-      size,
-      sizeUnit: raw.sizeUnit,
-      entryPrice,
-      markPrice,
-      marginMode: raw.marginMode,
-      leverage: raw.leverage,
-      exchangeLiquidationPrice: liq,
-    };
-    if (margin !== undefined) row.margin = margin;
-    rows.push(row);
-  }
-  return readField(rows, field.raw);
 }

@@ -9,6 +9,7 @@
 import { reason } from '../../contracts/reasons';
 import { venueById } from '../../venues/registry';
 import type { PageMatch } from '../adapter';
+import { pathOn } from '../kit/route';
 
 export interface BinanceRoute extends PageMatch {
   /** The locale segment as written in the path (`pt-BR`), or null without one. */
@@ -21,14 +22,9 @@ const ROUTE_RE = /^\/(?:([A-Za-z]{2}(?:-[A-Za-z]{2})?)\/)?futures\/([A-Z0-9_]{3,
 const DELIVERY_RE = /_\d{6}$/;
 
 export function detectBinanceFutures(url: string): BinanceRoute | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!ORIGINS.includes(parsed.origin)) return null;
-  const m = ROUTE_RE.exec(parsed.pathname);
+  const path = pathOn(url, ORIGINS);
+  if (path === null) return null;
+  const m = ROUTE_RE.exec(path);
   if (m === null) return null;
   const symbol = m[2] as string;
   const route: BinanceRoute = { symbol, pathLocale: m[1] ?? null };

@@ -8,9 +8,11 @@
 import type { Field } from '../../contracts/snapshot';
 import { reason, type ItemCode } from '../../contracts/reasons';
 import { exactlyOne, labelValuePairs, visibleAll, type VisibilityTest } from '../kit/dom';
-import { ambiguous, missing, readField, type NumText } from '../kit/fields';
+import { missing, readField, type NumText } from '../kit/fields';
 import { MISSING_VALUE } from '../kit/tables';
-import { notShownWhy, quoteAmount } from './form';
+import { pairReader } from '../kit/pairs';
+import { several, wordOf } from '../kit/values';
+import { quoteAmount } from './form';
 import { HOOKS, type HeaderMode, type Labels } from './selectors';
 
 export interface AccountValues {
@@ -41,52 +43,25 @@ export interface AccountScope {
 export function readAccount(scope: AccountScope): AccountReading {
   const { doc, visible, labels, loggedIn } = scope;
   const sources: Element[] = [];
-  let complete = true;
   const outsideForm = (el: Element) => !scope.formRoot.contains(el) && el.closest(HOOKS.dialog) === null;
-  const notThere = <T>(item: ItemCode): Field<T> => {
-    complete = false;
-    return missing<T>(reason(scope.loading ? 'page.notLoadedYet' : 'page.notFound', { item }));
-  };
+  const a = labels.account;
 
   // --- the panel ------------------------------------------------------------------------------
-  const panels = visibleAll(doc, HOOKS.accountPanel, visible).filter(outsideForm);
-  const panel = exactlyOne(panels);
+  const panel = exactlyOne(visibleAll(doc, HOOKS.accountPanel, visible).filter(outsideForm));
+  // Logged out, the panel is a login prompt: nothing more to wait for.
+  const pairs = pairReader(panel.kind === 'one' ? labelValuePairs(panel.item, new Set([a.marginBalance, a.maintenanceMargin, a.marginMode]), visible) : [], scope.loading, true);
   let values: Omit<AccountValues, 'markPrice'>;
   if (panel.kind !== 'one') {
-    const f =
-      panel.kind === 'many'
-        ? ambiguous<never>(reason('page.several', { item: 'marginBalance', count: panel.count }))
-        : notThere<never>('marginBalance');
+    const f = panel.kind === 'many' ? several<never>('marginBalance', panel.count) : pairs.notThere<never>('marginBalance');
     values = { marginBalance: f, maintenanceMargin: f, panelMode: f };
   } else {
     sources.push(panel.item);
-    const a = labels.account;
-    const pairs = labelValuePairs(panel.item, new Set([a.marginBalance, a.maintenanceMargin, a.marginMode]), visible);
-    const one = (item: ItemCode, label: string, parse: (text: string) => Field<NumText>): Field<NumText> => {
-      const found = pairs.filter((p) => p.label === label);
-      if (found.length > 1) return ambiguous(reason('page.several', { item, count: found.length }));
-      const pair = found[0];
-      if (pair === undefined) {
-        // Logged out, the panel is a login prompt: nothing more to wait for.
-        if (loggedIn.status === 'read' && loggedIn.value === false) return missing(reason('page.loginToSee', { item }));
-        return notThere(item);
-      }
-      return parse(pair.value);
-    };
-    const amount = (item: ItemCode, label: string) => one(item, label, (text) => quoteAmount(item, text, scope, loggedIn));
-    const modeField = one('marginMode', a.marginMode, (text) => readField({ text, grouped: false }, text));
-    let panelMode: Field<HeaderMode>;
-    if (modeField.status !== 'read' || modeField.value === undefined) panelMode = modeField as Field<never>;
-    else {
-      const text = modeField.value.text;
-      const mode = (Object.entries(labels.panelModes) as [HeaderMode, string][]).find(([, w]) => w === text)?.[0];
-      if (text === MISSING_VALUE) panelMode = missing(notShownWhy('marginMode', loggedIn), text);
-      else panelMode = mode === undefined ? ambiguous(reason('page.unreadable', { item: 'marginMode', text }), text) : readField(mode, text);
-    }
+    const amount = (item: ItemCode, label: string) => pairs.one(label, item, loggedIn, (text) => quoteAmount(item, text, scope, loggedIn));
+    const panelModes = Object.fromEntries((Object.entries(labels.panelModes) as [HeaderMode, string][]).map(([mode, word]) => [word, mode]));
     values = {
       marginBalance: amount('marginBalance', a.marginBalance),
       maintenanceMargin: amount('maintenanceMargin', a.maintenanceMargin),
-      panelMode,
+      panelMode: pairs.one(a.marginMode, 'marginMode', loggedIn, (text) => wordOf<HeaderMode>('marginMode', panelModes, text)),
     };
   }
 
@@ -95,13 +70,13 @@ export function readAccount(scope: AccountScope): AccountReading {
   const marks = details.flatMap((d) => labelValuePairs(d, new Set([labels.markPrice]), visible));
   const mark = exactlyOne([...new Set(marks.map((p) => p.labelEl))].map((el) => marks.find((p) => p.labelEl === el)!));
   let markPrice: Field<NumText>;
-  if (mark.kind === 'many') markPrice = ambiguous(reason('page.several', { item: 'markPrice', count: mark.count }));
-  else if (mark.kind === 'none') markPrice = notThere('markPrice');
+  if (mark.kind === 'many') markPrice = several('markPrice', mark.count);
+  else if (mark.kind === 'none') markPrice = pairs.notThere('markPrice');
   else {
     sources.push(mark.item.labelEl.parentElement as Element);
     const text = mark.item.value;
     // The mark is not login-dependent; `--` means the page does not know it.
     markPrice = text === MISSING_VALUE ? missing(reason('page.notShownYet', { item: 'markPrice' }), text) : readField({ text, grouped: true }, text);
   }
-  return { values: { ...values, markPrice }, sources, complete };
+  return { values: { ...values, markPrice }, sources, complete: pairs.complete() };
 }

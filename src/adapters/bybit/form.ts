@@ -3,12 +3,14 @@
  * inside it, with querySelectorAll, the visibility filter and exactly one match per single-value hook.
  * Values come back as page text (NumText); read.ts parses them once the number format is decided.
  */
-import type { Field, MarginMode, OrderType, PositionMode, QuantityUnit, AssetMode } from '../../contracts/snapshot';
-import type { SubmitControls } from '../adapter';
-import { reason, type ItemCode, type Reason } from '../../contracts/reasons';
+import type { Field, MarginMode, OrderType, QuantityUnit, AssetMode } from '../../contracts/snapshot';
+import { reason, type ItemCode } from '../../contracts/reasons';
 import { commonAncestor, exactlyOne, labelValuePairs, textOf, visibleAll, visibleChildren, type VisibilityTest } from '../kit/dom';
 import { ambiguous, missing, readField, unsupported, type NumText } from '../kit/fields';
+import type { RootResult } from '../kit/page';
+import { readOpenClose, readSubmit, type ModeReading, type Modes } from '../kit/submit';
 import { MISSING_VALUE } from '../kit/tables';
+import { amountIn, amountWithUnit, inputText, notFound, several, notShownWhy, type Amount } from '../kit/values';
 import { AMOUNT_WITH_UNIT_RE, HOOKS, LEVERAGE_RE, type HeaderMode, type Labels, type QtyMode } from './selectors';
 
 export interface FormContext {
@@ -17,8 +19,6 @@ export interface FormContext {
   baseAsset: string;
   quoteAsset: string;
 }
-
-export type RootResult = { kind: 'one'; root: Element } | { kind: 'none' } | { kind: 'many'; count: number };
 
 /** Form root: the nearest common ancestor of the one visible leverage text and the one visible TP/SL label text. */
 export function locateFormRoot(doc: Document, visible: VisibilityTest): RootResult {
@@ -31,21 +31,11 @@ export function locateFormRoot(doc: Document, visible: VisibilityTest): RootResu
   return root === null ? { kind: 'none' } : { kind: 'one', root };
 }
 
-const notFound = <T>(item: ItemCode): Field<T> => missing<T>(reason('page.notFound', { item }));
-const several = <T>(item: ItemCode, count: number): Field<T> => ambiguous<T>(reason('page.several', { item, count }));
 const pick = <T>(item: ItemCode, one: ReturnType<typeof exactlyOne<Element>>, then: (el: Element) => Field<T>): Field<T> =>
   one.kind === 'one' ? then(one.item) : one.kind === 'none' ? notFound<T>(item) : several<T>(item, one.count);
 
 // ---------------------------------------------------------------------------------------------------
 // Hedge mode, submit buttons, login state
-
-export interface ModeReading {
-  positionMode: Field<PositionMode>;
-  action: Field<'open' | 'close'>;
-  loggedIn: Field<boolean>;
-  /** The buy and the sell button of the mode read (none unless the pair is consistent). */
-  submit: SubmitControls;
-}
 
 /** The Open/Close tab list decides the position mode (README: Hedge mode); the submit area the login state (Submit buttons). */
 export function readModes(root: Element, ctx: FormContext): ModeReading {
@@ -54,51 +44,12 @@ export function readModes(root: Element, ctx: FormContext): ModeReading {
   const hedgeLists = visibleAll(root, HOOKS.tablist, visible)
     .map((list) => visibleAll(list, HOOKS.tab, visible))
     .filter((tabs) => tabs.length === 2 && JSON.stringify(tabs.map(textOf).sort()) === JSON.stringify(openClose));
-  let positionMode: Field<PositionMode>;
-  let action: Field<'open' | 'close'>;
-  if (hedgeLists.length === 0) {
-    positionMode = readField('oneWay');
-    action = readField('open');
-  } else if (hedgeLists.length > 1) {
-    positionMode = several('positionMode', hedgeLists.length);
-    action = several('action', hedgeLists.length);
-  } else {
-    positionMode = readField('hedge');
-    const selected = exactlyOne((hedgeLists[0] as Element[]).filter((t) => t.getAttribute('aria-selected') === 'true'));
-    const text = selected.kind === 'one' ? textOf(selected.item) : '';
-    if (text === labels.open) action = readField('open', text);
-    else if (text === labels.close) action = readField('close', text);
-    else action = ambiguous(reason('page.openCloseUnknown'), text || undefined);
-  }
-
-  const submitTexts = new Set([...labels.oneWayButtons, ...labels.hedgeOpenButtons, ...labels.hedgeCloseButtons]);
-  const loggedOutTexts = new Set(labels.loggedOutButtons);
-  const buttons = visibleAll(root, HOOKS.button, visible).map((el) => ({ el, text: textOf(el) }));
-  const submits = buttons.filter((b) => submitTexts.has(b.text));
-  const logins = buttons.filter((b) => loggedOutTexts.has(b.text));
-  const joined = (list: { text: string }[]) => list.map((b) => b.text).join(' / ');
-  let loggedIn: Field<boolean>;
-  if (submits.length > 0 && logins.length === 0) loggedIn = readField(true, joined(submits));
-  else if (logins.length > 0 && submits.length === 0) loggedIn = readField(false, joined(logins));
-  else if (submits.length === 0) loggedIn = notFound('orderButtons');
-  else loggedIn = ambiguous(reason('page.orderAndLoginButtons', { buttons: joined([...submits, ...logins]) }));
-
-  let submit: SubmitControls = { long: [], short: [] };
-  // The submit labels must be the pair of the mode the tabs say, the buy side first in document order.
-  if (loggedIn.status === 'read' && loggedIn.value === true && action.status === 'read' && positionMode.status === 'read') {
-    const [buy, sell] =
-      positionMode.value === 'oneWay' ? labels.oneWayButtons : action.value === 'open' ? labels.hedgeOpenButtons : labels.hedgeCloseButtons;
-    const consistent = submits.length === 2 && submits[0]?.text === buy && submits[1]?.text === sell;
-    if (!consistent) {
-      const why = reason('page.orderButtonsMismatch', { buttons: joined(submits) });
-      positionMode = ambiguous(why);
-      action = ambiguous(why);
-    } else {
-      // In the hedge Close tab the buy button closes the short: it is the long side's button here.
-      submit = { long: [(submits[0] as { el: Element }).el], short: [(submits[1] as { el: Element }).el] };
-    }
-  }
-  return { positionMode, action, loggedIn, submit };
+  const modes: Modes =
+    hedgeLists.length > 1
+      ? { positionMode: several('positionMode', hedgeLists.length), action: several('action', hedgeLists.length) }
+      : readOpenClose(hedgeLists[0] ?? [], labels);
+  // The buy side first in document order; in the hedge Close tab the buy button closes the short: it is the long side's button here.
+  return readSubmit(visibleAll(root, HOOKS.button, visible), labels, modes, { inOrder: true, closeLongBySell: false });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -141,14 +92,6 @@ export function priceContainers(root: Element, ctx: FormContext): Element[] {
   return labelledContainers(root, ctx, (label) => textOf(label) === ctx.labels.price);
 }
 
-const inputText = (el: Element): string => (el as HTMLInputElement).value.trim();
-
-/** An input's value as page text: empty is "can't read", with the item named. */
-function inputNumber(input: Element, item: ItemCode): Field<NumText> {
-  const text = inputText(input);
-  return text === '' ? missing(reason('page.empty', { item }), text) : readField({ text, grouped: false }, text);
-}
-
 export interface QtyReading {
   quantity: Field<NumText>;
   unit: Field<QuantityUnit>;
@@ -177,7 +120,7 @@ export function readInputs(root: Element, ctx: FormContext, orderType: Field<Ord
   else if (boxes.length > 1) price = several('price', boxes.length);
   else {
     const one = exactlyOne(priceEls);
-    price = pick('price', one, (el) => inputNumber(el, 'price'));
+    price = pick('price', one, (el) => inputText(el, 'price'));
     if (one.kind === 'one') priceInput = one.item;
   }
 
@@ -228,7 +171,7 @@ function readQuantity(root: Element, ctx: FormContext): { reading: QtyReading; i
   if (box.kind !== 'one') return fail(box.kind === 'none' ? notFound('quantity') : several('quantity', box.count), mode);
   const input = exactlyOne(containerInput(box.item, ctx));
   if (input.kind !== 'one') return fail(input.kind === 'none' ? notFound('quantity') : several('quantity', input.count), mode);
-  const quantity = inputNumber(input.item, 'quantity');
+  const quantity = inputText(input.item, 'quantity');
 
   const icon = exactlyOne(visibleAll(box.item, HOOKS.inputSuffix, ctx.visible));
   if (icon.kind !== 'one') {
@@ -273,7 +216,7 @@ function readTpSl(
     const row = exactlyOne(matching);
     if (row.kind !== 'one') return { field: row.kind === 'none' ? notFound(item) : several(item, row.count), el: null };
     const input = exactlyOne(visibleAll(row.item, HOOKS.tpslInput, ctx.visible));
-    return { field: pick(item, input, (el) => inputNumber(el, item)), el: input.kind === 'one' ? input.item : null };
+    return { field: pick(item, input, (el) => inputText(el, item)), el: input.kind === 'one' ? input.item : null };
   };
   const tp = byTitle(ctx.labels.takeProfit, 'takeProfit');
   const sl = byTitle(ctx.labels.stopLoss, 'stopLoss');
@@ -332,24 +275,13 @@ export function readLeverage(root: Element, ctx: FormContext): LeverageReading {
 // ---------------------------------------------------------------------------------------------------
 // Available balance
 
-/** `--`: logged out, or, logged in, not loaded yet or not known to the page (README: Loading, Logged out). */
-export function notShownWhy(item: ItemCode, loggedIn: Field<boolean>): Reason {
-  return loggedIn.status === 'read' && loggedIn.value === false ? reason('page.loginToSee', { item }) : reason('page.notShownYet', { item });
-}
-
 /** An amount with a unit, e.g. `8,000.00 USDT`. */
-export function parseAmount(text: string): { num: NumText; unit: string } | null {
-  const m = AMOUNT_WITH_UNIT_RE.exec(text);
-  return m === null ? null : { num: { text: m[1] as string, grouped: true }, unit: m[2] as string };
-}
+export const parseAmount = (text: string): Amount | null => amountWithUnit(AMOUNT_WITH_UNIT_RE, text);
 
 /** An amount in the quote asset shown in a label/value pair, or `--`. */
 export function quoteAmount(item: ItemCode, text: string, ctx: { quoteAsset: string }, loggedIn: Field<boolean>): Field<NumText> {
   if (text === MISSING_VALUE) return missing(notShownWhy(item, loggedIn), text);
-  const amount = parseAmount(text);
-  if (amount === null) return ambiguous(reason('page.unreadable', { item, text }), text);
-  if (amount.unit !== ctx.quoteAsset) return ambiguous(reason('page.wrongUnit', { item, unit: amount.unit, expected: ctx.quoteAsset }), text);
-  return readField(amount.num, text);
+  return amountIn(item, text, parseAmount(text), ctx.quoteAsset);
 }
 
 /** "Available Balance", a label/value pair in the root, in the quote asset (README: Available balance). */

@@ -6,27 +6,14 @@
  * virtualised), or the structure relied on is broken ("selector broke"). An empty table is read: no
  * positions. The symbol's own rows are known only when the list is whole.
  */
-import type { Field, MarginMode, Side } from '../../contracts/snapshot';
+import type { Field, MarginMode } from '../../contracts/snapshot';
 import { reason, type ItemCode, type Reason } from '../../contracts/reasons';
 import { commonAncestor, exactlyOne, textOf, visibleAll, visibleChildren, type VisibilityTest } from '../kit/dom';
-import { ambiguous, missing, readField, type NumText } from '../kit/fields';
+import { ambiguous, readField } from '../kit/fields';
+import { countStatus, loginStatus, signedSize, unreadList, type RawPositionRow, type Status } from '../kit/positions';
 import { MISSING_VALUE, tabLabel } from '../kit/tables';
 import { parseAmount } from './form';
 import { HOOKS, type Labels } from './selectors';
-
-export interface RawPositionRow {
-  symbol: string;
-  quoteAsset: string;
-  side: Side;
-  /** Unsigned size text, base units. */
-  size: NumText;
-  entryPrice: NumText;
-  markPrice: NumText;
-  marginMode: MarginMode;
-  leverage: NumText;
-  margin?: NumText;
-  exchangeLiquidationPrice: NumText | null;
-}
 
 export interface PositionsReading {
   own: Field<RawPositionRow[]>;
@@ -51,15 +38,13 @@ export interface PositionsScope {
 /** A row as read: its symbol (when readable) and the row, or why it cannot be read. */
 type RowResult = { symbol: string | null; row: RawPositionRow } | { symbol: string | null; bad: Reason };
 
-type Status = { kind: 'missing' | 'ambiguous'; why: Reason };
-
 export function readPositions(scope: PositionsScope): PositionsReading {
   const { doc, visible, labels, formRoot } = scope;
   const outsideForm = (el: Element) => !formRoot.contains(el) && el.closest(HOOKS.dialog) === null;
   const sources: Element[] = [];
   let tabText: string | undefined;
-  const both = ({ kind, why }: Status, complete = true): PositionsReading => {
-    const field = kind === 'missing' ? missing<never>(why, tabText) : ambiguous<never>(why, tabText);
+  const both = (status: Status, complete = true): PositionsReading => {
+    const field = unreadList<RawPositionRow>(status, tabText);
     return { own: field, others: field, sources, complete };
   };
   const notThere = (item: ItemCode): Status => ({ kind: 'missing', why: reason(scope.loading ? 'page.notLoadedYet' : 'page.selectorBroke', { item }) });
@@ -86,8 +71,8 @@ export function readPositions(scope: PositionsScope): PositionsReading {
   const table = tables.length === 1 ? (tables[0] as Element) : null;
   sources.push(table === null ? tablist : (commonAncestor(tablist, table) ?? tablist));
 
-  if (scope.loggedIn.status !== 'read') return both({ kind: 'missing', why: reason('positions.loginUnknown') });
-  if (scope.loggedIn.value === false) return both({ kind: 'missing', why: reason('page.loginToSee', { item: 'positions' }) });
+  const login = loginStatus(scope.loggedIn);
+  if (login !== null) return both(login);
   // Until the account data arrives the tabs show no count and the area holds no table.
   if (count === null) return both({ kind: 'missing', why: reason('positions.loading') });
   if (tables.length > 1) return both({ kind: 'ambiguous', why: reason('page.several', { item: 'positionsPanel', count: tables.length }) });
@@ -102,8 +87,8 @@ export function readPositions(scope: PositionsScope): PositionsReading {
   const results = read.rows;
   // No positions are shown by the empty state; an empty body with nothing to virtualise is no known state.
   if (read.bare === true && count === 0) return both({ kind: 'missing', why: reason('page.selectorBroke', { item: 'emptyState' }) });
-  if (results.length < count) return both({ kind: 'missing', why: reason('positions.incomplete', { missing: count - results.length, count }) });
-  if (results.length > count) return both({ kind: 'ambiguous', why: reason('positions.tooMany', { rows: results.length, count }) });
+  const counted = countStatus(results.length, count);
+  if (counted !== null) return both(counted);
 
   // A row that cannot be read spoils its own group only; one whose symbol is unreadable spoils both.
   const group = (own: boolean): Field<RawPositionRow[]> => {
@@ -175,9 +160,8 @@ function readRow(cells: Element[], column: Record<keyof Labels['columns'], numbe
   const qtyText = textOf(cell('qty'));
   const qty = parseAmount(qtyText);
   if (qty === null || qty.unit !== base) return bad('positionSize', qtyText);
-  const negative = qty.num.text.startsWith('-');
-  const magnitude = qty.num.text.replace(/^[+-]/, '');
-  if (/^[0.,]+$/.test(magnitude)) return { symbol, bad: reason('positions.zeroSize', { symbol }) };
+  const signed = signedSize(qty.num.text);
+  if (signed === null) return { symbol, bad: reason('positions.zeroSize', { symbol }) };
 
   const entryText = textOf(cell('entry'));
   if (entryText === MISSING_VALUE) return bad('positionEntry', entryText);
@@ -191,8 +175,9 @@ function readRow(cells: Element[], column: Record<keyof Labels['columns'], numbe
   const row: RawPositionRow = {
     symbol,
     quoteAsset: scope.quoteAsset,
-    side: negative ? 'short' : 'long',
-    size: { text: magnitude, grouped: true },
+    side: signed.side,
+    size: { text: signed.magnitude, grouped: true },
+    sizeUnit: 'base',
     entryPrice: { text: entryText, grouped: true },
     markPrice: { text: markText, grouped: true },
     marginMode,

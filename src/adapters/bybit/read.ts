@@ -10,25 +10,20 @@ import type { Field, FormSnapshot, PositionRow } from '../../contracts/snapshot'
 import { reason } from '../../contracts/reasons';
 import type { ReadOptions, SnapshotReader } from '../adapter';
 import type { VisibilityTest } from '../kit/dom';
-import { ambiguous, missing, numberSamples, parseNum, passOn, readField, resolveNum, type NumText } from '../kit/fields';
-import { decideFormat, type FormatDecision } from '../kit/locale-number';
-import { createSnapshotReader, type OutsideReading, type ReadContext, type VenueRead } from '../kit/reader';
-import { emptySnapshot } from '../kit/snapshot';
+import { ambiguous, missing, passOn, readField, resolveNum, type NumText } from '../kit/fields';
+import { notTradingPage, outsideOf, pageFormat, titleDisagrees, withoutForm, type Outside } from '../kit/page';
+import { resolvePositions, rowNumbers, trimZeros, type RawPositionRow } from '../kit/positions';
+import { createSnapshotReader, type ReadContext, type VenueRead } from '../kit/reader';
 import { readAccount, type AccountValues } from './account';
 import { locateFormRoot, priceContainers, readAvailable, readInputs, readLeverage, readModes, readOrderType, type FormContext } from './form';
-import { readPositions, type RawPositionRow } from './positions';
+import { readPositions } from './positions';
 import { detectBybitPerpetual } from './route';
 import { LABELS, localeOf, TITLE_SEPARATOR, type HeaderMode, type Labels } from './selectors';
 
 const VENUE = 'bybit';
 const QUOTE = 'USDT';
 
-/** What a read found outside the order form (reused by 'form' reads while it holds). */
-interface BybitOutside extends OutsideReading {
-  own: Field<RawPositionRow[]>;
-  others: Field<RawPositionRow[]>;
-  account: AccountValues;
-}
+type BybitOutside = Outside<RawPositionRow, AccountValues>;
 
 function findRoot(doc: Document, visible: VisibilityTest): Element | null {
   const found = locateFormRoot(doc, visible);
@@ -42,7 +37,7 @@ export function createBybitReader(doc: Document, currentUrl: () => string, opts:
 function read(ctx: ReadContext<BybitOutside>): VenueRead<BybitOutside> {
   const { doc, url, visible } = ctx;
   const route = detectBybitPerpetual(url);
-  if (route === null) return { snapshot: emptySnapshot(VENUE, url, missing(reason('page.notSupportedPage'))), root: null, outside: null };
+  if (route === null) return notTradingPage(VENUE, url);
   // README: Pages. Every route symbol ends in the quote asset.
   const baseAsset = route.symbol.slice(0, -QUOTE.length);
   const lang = doc.documentElement.getAttribute('lang') ?? '';
@@ -52,11 +47,7 @@ function read(ctx: ReadContext<BybitOutside>): VenueRead<BybitOutside> {
   const assetFields = { baseAsset: readField(baseAsset), quoteAsset: readField(QUOTE) };
 
   const found = locateFormRoot(doc, visible);
-  if (found.kind !== 'one') {
-    const formField =
-      found.kind === 'many' ? ambiguous<true>(reason('page.several', { item: 'orderForm', count: found.count })) : missing<true>(reason('page.notFound', { item: 'orderForm' }));
-    return { snapshot: { ...emptySnapshot(VENUE, url, formField), symbol: checkSymbol(doc, route.symbol, baseAsset, null), ...assetFields }, root: null, outside: null };
-  }
+  if (found.kind !== 'one') return withoutForm(VENUE, url, found, { symbol: checkSymbol(doc, route.symbol, baseAsset, null), ...assetFields });
   const root = found.root;
 
   const modes = readModes(root, form);
@@ -73,8 +64,7 @@ function read(ctx: ReadContext<BybitOutside>): VenueRead<BybitOutside> {
     inputs.price, inputs.qty.quantity, inputs.takeProfit, inputs.stopLoss, lev.leverage, available,
     account.marginBalance, account.maintenanceMargin, account.markPrice,
   ];
-  const rowSamples = [own, others].flatMap((f) => f.value ?? []).flatMap(rowNumbers);
-  const format = decideFormat(lang, [...numberSamples(numberFields), ...rowSamples]);
+  const format = pageFormat(lang, numberFields, [own, others], rowNumbers);
 
   const ownPositions = resolvePositions(own, format);
   const otherPositions = resolvePositions(others, format);
@@ -138,14 +128,7 @@ function readOutside(ctx: ReadContext<BybitOutside>, scope: OutsideScope): Bybit
   const { labels, root, loggedIn } = scope;
   const positions = readPositions({ doc, visible, labels, formRoot: root, symbol: scope.symbol, quoteAsset: QUOTE, loggedIn, loading });
   const account = readAccount({ doc, visible, labels, quoteAsset: QUOTE, formRoot: root, loggedIn, loading });
-  return {
-    key: scope.key,
-    sources: [...positions.sources, ...account.sources],
-    complete: positions.complete && account.complete,
-    own: positions.own,
-    others: positions.others,
-    account: account.values,
-  };
+  return outsideOf(scope.key, positions, account);
 }
 
 /**
@@ -153,17 +136,10 @@ function readOutside(ctx: ReadContext<BybitOutside>, scope: OutsideScope): Bybit
  * in Qty mode, the quantity suffix is its base asset; otherwise URL and form may be mid-navigation.
  */
 function checkSymbol(doc: Document, symbol: string, baseAsset: string, qtySuffix: string | null): Field<string> {
-  const fields = doc.title.split(TITLE_SEPARATOR);
-  const titleSymbol = fields.length >= 3 ? (fields[1] as string).trim() : null;
-  if (titleSymbol === null) return missing(reason('page.symbolNotShown'), symbol);
-  if (titleSymbol !== symbol) return ambiguous(reason('page.symbolMismatch', { shown: titleSymbol, address: symbol }), symbol);
+  const title = titleDisagrees(doc.title, TITLE_SEPARATOR, symbol);
+  if (title !== null) return title;
   if (qtySuffix !== null && qtySuffix !== baseAsset) return ambiguous(reason('page.formUnitMismatch', { unit: qtySuffix, address: symbol }), symbol);
   return readField(symbol, symbol);
-}
-
-/** `10.00` → `10`, `12.50` → `12.5`: the leverage as a plain number. */
-function trimZeros(value: string): string {
-  return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
 }
 
 function plainLeverage(field: Field<string>): Field<string> {
@@ -184,46 +160,4 @@ function walletBalance(margin: Field<string>, own: Field<PositionRow[]>, others:
   if (margin.status !== 'read') return passOn(margin);
   const none = own.status === 'read' && others.status === 'read' && own.value?.length === 0 && others.value?.length === 0;
   return none ? margin : missing(reason('page.walletNotShown'), margin.raw);
-}
-
-function rowNumbers(row: RawPositionRow): NumText[] {
-  return [row.size, row.entryPrice, row.markPrice, row.leverage, row.margin, row.exchangeLiquidationPrice].filter((n): n is NumText => n != null);
-}
-
-function resolvePositions(field: Field<RawPositionRow[]>, format: FormatDecision): Field<PositionRow[]> {
-  if (field.status !== 'read' || field.value === undefined) return passOn(field);
-  if (format.status !== 'read') return ambiguous(format.why, field.raw);
-  const rows: PositionRow[] = [];
-  for (const raw of field.value) {
-    const num = (n: NumText): string | null => parseNum(n, format);
-    const size = num(raw.size);
-    const entryPrice = num(raw.entryPrice);
-    const markPrice = num(raw.markPrice);
-    const leverage = num(raw.leverage);
-    const liq = raw.exchangeLiquidationPrice === null ? null : num(raw.exchangeLiquidationPrice);
-    const margin = raw.margin === undefined ? undefined : num(raw.margin);
-    const bad = (item: 'positionSize' | 'positionEntry' | 'positionMark' | 'positionLeverage' | 'positionMargin' | 'positionLiquidation', text: string) =>
-      ambiguous<PositionRow[]>(reason('positions.rowUnreadable', { symbol: raw.symbol, item, text }), field.raw);
-    if (size === null) return bad('positionSize', raw.size.text);
-    if (entryPrice === null) return bad('positionEntry', raw.entryPrice.text);
-    if (markPrice === null) return bad('positionMark', raw.markPrice.text);
-    if (leverage === null) return bad('positionLeverage', raw.leverage.text);
-    if (margin === null) return bad('positionMargin', raw.margin?.text ?? '');
-    if (raw.exchangeLiquidationPrice !== null && liq === null) return bad('positionLiquidation', raw.exchangeLiquidationPrice.text);
-    const row: PositionRow = {
-      symbol: raw.symbol,
-      quoteAsset: raw.quoteAsset,
-      side: raw.side,
-      size,
-      sizeUnit: 'base',
-      entryPrice,
-      markPrice,
-      marginMode: raw.marginMode,
-      leverage: trimZeros(leverage),
-      exchangeLiquidationPrice: liq,
-    };
-    if (margin !== undefined) row.margin = margin;
-    rows.push(row);
-  }
-  return readField(rows, field.raw);
 }

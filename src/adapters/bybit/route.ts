@@ -4,18 +4,14 @@
  */
 import { venueById } from '../../venues/registry';
 import type { PageMatch } from '../adapter';
+import { pathOn } from '../kit/route';
 
 const ORIGINS = venueById('bybit').origins;
 const ROUTE_RE = /^\/(?:[a-z]{2}-[A-Z]{2}\/)?trade\/usdt\/([A-Z0-9]+USDT)\/?$/;
 
 export function detectBybitPerpetual(url: string): PageMatch | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!ORIGINS.includes(parsed.origin)) return null;
-  const m = ROUTE_RE.exec(parsed.pathname);
+  const path = pathOn(url, ORIGINS);
+  if (path === null) return null;
+  const m = ROUTE_RE.exec(path);
   return m === null ? null : { symbol: m[1] as string };
 }

@@ -6,11 +6,12 @@
  */
 import type { AssetMode, Field } from '../../contracts/snapshot';
 import { reason, type ItemCode } from '../../contracts/reasons';
-import { exactlyOne, labelValuePairs, visibleAll, type LabelValuePair, type VisibilityTest } from '../kit/dom';
+import { exactlyOne, labelValuePairs, visibleAll, type VisibilityTest } from '../kit/dom';
 import { ambiguous, missing, readField, type NumText } from '../kit/fields';
+import { pairReader } from '../kit/pairs';
 import { MISSING_VALUE } from '../kit/tables';
+import { percent, wordOf } from '../kit/values';
 import { parseUsd } from './amounts';
-import { notShownWhy } from './form';
 import { HOOKS, type Labels } from './selectors';
 
 export interface AccountValues {
@@ -54,26 +55,10 @@ export function readAccount(scope: AccountScope): AccountReading {
   };
   const outside = (el: Element): boolean =>
     scope.formRoot.contains(el) || el.closest(HOOKS.accountTable) !== null || el.closest(HOOKS.dialog) !== null;
-  const pairs = labelValuePairs(scope.doc, new Set(Object.values(labelOf)), visible, outside);
-  const sources: Element[] = [];
-  let complete = true;
-
-  const notFound = (item: ItemCode): Field<never> => {
-    complete = false;
-    return missing(reason(scope.loading ? 'page.notLoadedYet' : 'page.notFound', { item }));
-  };
-  /** The one pair with this label; `--` is "not shown yet" (or "log in"). */
-  const one = <T>(key: PanelKey, item: ItemCode, parse: (text: string) => Field<T>): Field<T> => {
-    const found = pairs.filter((p) => p.label === labelOf[key]);
-    for (const pair of found) sources.push(pair.labelEl.parentElement as Element);
-    if (found.length > 1) return ambiguous(reason('page.several', { item, count: found.length }));
-    const pair: LabelValuePair | undefined = found[0];
-    if (pair === undefined) return notFound(item);
-    if (pair.value === MISSING_VALUE) return missing(notShownWhy(item, loggedIn), pair.value);
-    return parse(pair.value);
-  };
+  const pairs = pairReader(labelValuePairs(scope.doc, new Set(Object.values(labelOf)), visible, outside), scope.loading, false);
+  const one = <T>(key: PanelKey, parse: (text: string) => Field<T>): Field<T> => pairs.one(labelOf[key], key, loggedIn, parse);
   const usd = (key: PanelKey & ItemCode): Field<NumText> =>
-    one(key, key, (text) => {
+    one(key, (text) => {
       const num = parseUsd(text);
       return num === null ? ambiguous(reason('page.unreadable', { item: key, text }), text) : readField(num, text);
     });
@@ -87,18 +72,11 @@ export function readAccount(scope: AccountScope): AccountReading {
     walletBalance: usd('walletBalance'),
     unrealizedPnl: usd('unrealizedPnl'),
     maintenanceMargin: usd('maintenanceMargin'),
-    marginRatio: one('marginRatio', 'marginRatio', (text) =>
-      text.endsWith('%')
-        ? readField({ text: text.slice(0, -1), grouped: true }, text)
-        : ambiguous(reason('page.unreadable', { item: 'marginRatio', text }), text),
-    ),
-    assetMode: one('assetMode', 'assetMode', (text) => {
-      const mode = modes[text];
-      return mode === undefined ? ambiguous(reason('page.unreadable', { item: 'assetMode', text }), text) : readField(mode, text);
-    }),
-    markPrice: readMark(scope, sources, () => notFound('markPrice')),
+    marginRatio: one('marginRatio', (text) => percent('marginRatio', text)),
+    assetMode: one('assetMode', (text) => wordOf('assetMode', modes, text)),
+    markPrice: readMark(scope, pairs.sources, () => pairs.notThere('markPrice')),
   };
-  return { values, sources, complete };
+  return { values, sources: pairs.sources, complete: pairs.complete() };
 }
 
 /** The `Mark` pair inside the one visible `#marketData` (not login-dependent: `--` means the page does not know it). */

@@ -4,13 +4,11 @@
  * does not know. Strings only: the number inside is parsed once the page's format is decided.
  */
 import type { NumText } from '../kit/fields';
+import { amountWithUnit, type Amount } from '../kit/values';
 import { AMOUNT_WITH_UNIT_RE, USD_RE } from './selectors';
 
 /** A number with its unit, or null. */
-export function parseAmount(text: string): { num: NumText; unit: string } | null {
-  const m = AMOUNT_WITH_UNIT_RE.exec(text);
-  return m === null ? null : { num: { text: m[1] as string, grouped: true }, unit: m[2] as string };
-}
+export const parseAmount = (text: string): Amount | null => amountWithUnit(AMOUNT_WITH_UNIT_RE, text);
 
 /** A USD amount as a signed number text (`-$0.12` → `-0.12`), or null. */
 export function parseUsd(text: string): NumText | null {

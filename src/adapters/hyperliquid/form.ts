@@ -8,6 +8,7 @@ import { reason, type ItemCode } from '../../contracts/reasons';
 import { commonAncestor, exactlyOne, labelValuePairs, textOf, visibleAll, type VisibilityTest } from '../kit/dom';
 import { ambiguous, missing, readField, unsupported, type NumText } from '../kit/fields';
 import { MISSING_VALUE } from '../kit/tables';
+import { amountIn, inputText, notFound, notShownWhy, several } from '../kit/values';
 import { parseAmount } from './amounts';
 import { HOOKS, LEVERAGE_RE, PERCENT_LABEL, type Labels } from './selectors';
 
@@ -97,10 +98,9 @@ function inputsLabelled(root: Element, label: string, visible: VisibilityTest): 
 /** The one input of a value: none, several or empty are "can't read", with the item named. */
 function inputNumber(inputs: readonly HTMLInputElement[], item: ItemCode): Field<NumText> {
   const input = exactlyOne(inputs);
-  if (input.kind === 'none') return missing(reason('page.notFound', { item }));
-  if (input.kind === 'many') return ambiguous(reason('page.several', { item, count: input.count }));
-  const text = input.item.value.trim();
-  return text === '' ? missing(reason('page.empty', { item }), text) : readField({ text, grouped: false }, text);
+  if (input.kind === 'none') return notFound(item);
+  if (input.kind === 'many') return several(item, input.count);
+  return inputText(input.item, item);
 }
 
 export interface OrderReading {
@@ -236,11 +236,6 @@ export function readTpSl(root: Element, ctx: FormContext): { takeProfit: Field<N
   };
 }
 
-/** `--`: logged out, or, logged in, not loaded yet (README: Loading, Logged out). */
-export function notShownWhy(item: ItemCode, loggedIn: Field<boolean>) {
-  return loggedIn.status === 'read' && loggedIn.value === false ? reason('page.loginToSee', { item }) : reason('page.notShownYet', { item });
-}
-
 /** One form pair by its label, exactly once in the root. */
 function formPair(root: Element, label: string, item: ItemCode, ctx: FormContext, loggedIn: Field<boolean>): Field<string> {
   const pairs = exactlyOne(labelValuePairs(root, new Set([label]), ctx.visible));
@@ -255,11 +250,7 @@ export function readAvailable(root: Element, ctx: FormContext, loggedIn: Field<b
   const item = 'available';
   const pair = formPair(root, ctx.labels.available, item, ctx, loggedIn);
   if (pair.status !== 'read' || pair.value === undefined) return pair as Field<never>;
-  const text = pair.value;
-  const amount = parseAmount(text);
-  if (amount === null) return ambiguous(reason('page.unreadable', { item, text }), text);
-  if (amount.unit !== ctx.quoteAsset) return ambiguous(reason('page.wrongUnit', { item, unit: amount.unit, expected: ctx.quoteAsset }), text);
-  return readField(amount.num, text);
+  return amountIn(item, pair.value, parseAmount(pair.value), ctx.quoteAsset);
 }
 
 /** `Current Position`: the signed size on the form's coin, in the coin (README: Available and Current Position). */
@@ -267,9 +258,5 @@ export function readCurrentPosition(root: Element, ctx: FormContext, loggedIn: F
   const item = 'currentPosition';
   const pair = formPair(root, ctx.labels.currentPosition, item, ctx, loggedIn);
   if (pair.status !== 'read' || pair.value === undefined) return pair as Field<never>;
-  const text = pair.value;
-  const amount = parseAmount(text);
-  if (amount === null) return ambiguous(reason('page.unreadable', { item, text }), text);
-  if (amount.unit !== ctx.coinShown) return ambiguous(reason('page.wrongUnit', { item, unit: amount.unit, expected: ctx.coinShown ?? '' }), text);
-  return readField(amount.num, text);
+  return amountIn(item, pair.value, parseAmount(pair.value), ctx.coinShown);
 }

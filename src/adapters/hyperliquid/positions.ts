@@ -13,30 +13,17 @@
  *   figures can stand while cross waits for the other positions. A non-zero size without its row is not
  *   enough to price: the own position stays unknown.
  */
-import type { Field, MarginMode, Side } from '../../contracts/snapshot';
+import type { Field, MarginMode } from '../../contracts/snapshot';
 import { reason, type ItemCode, type Reason } from '../../contracts/reasons';
 import { venueById } from '../../venues/registry';
 import { exactlyOne, textOf, visibleAll, visibleChildren, type VisibilityTest } from '../kit/dom';
-import { ambiguous, missing, readField, type NumText } from '../kit/fields';
+import type { NumText } from '../kit/fields';
+import { countStatus, signedSize, splitOwn, unreadList, type RawPositionRow, type Status } from '../kit/positions';
 import { MISSING_VALUE, tabLabel } from '../kit/tables';
 import { parseAmount, parseUsd } from './amounts';
 import { dexOf, displayedCoin, HOOKS, LEVERAGE_RE, MARGIN_CELL_RE, NOT_AVAILABLE, POSITIONS_TAB, type Labels } from './selectors';
 
 const QUOTE = venueById('hyperliquid').quoteAssets[0];
-
-export interface RawPositionRow {
-  symbol: string;
-  quoteAsset: string;
-  side: Side;
-  /** Unsigned size text, in the coin. */
-  size: NumText;
-  entryPrice: NumText;
-  markPrice: NumText;
-  marginMode: MarginMode;
-  leverage: string;
-  margin?: NumText;
-  exchangeLiquidationPrice: NumText | null;
-}
 
 export interface PositionsReading {
   /** The form coin's rows (and the Current Position cross-check, done once numbers are parsed). */
@@ -58,14 +45,12 @@ export interface PositionsScope {
   loading: boolean;
 }
 
-type Status = { kind: 'missing' | 'ambiguous'; why: Reason };
-
 export function readPositions(scope: PositionsScope): PositionsReading {
   const { doc, visible, loggedIn } = scope;
   const sources: Element[] = [];
   let tabText: string | undefined;
-  const both = ({ kind, why }: Status, complete = true): PositionsReading => {
-    const field = kind === 'missing' ? missing<never>(why, tabText) : ambiguous<never>(why, tabText);
+  const both = (status: Status, complete = true): PositionsReading => {
+    const field = unreadList<RawPositionRow>(status, tabText);
     return { own: field, others: field, sources, complete };
   };
 
@@ -91,11 +76,9 @@ export function readPositions(scope: PositionsScope): PositionsReading {
 
   const table = findTable(area.item, scope);
   if ('status' in table) return both(table.status);
-  if (table.rows.length < count) return both({ kind: 'missing', why: reason('positions.incomplete', { missing: count - table.rows.length, count }) });
-  if (table.rows.length > count) return both({ kind: 'ambiguous', why: reason('positions.tooMany', { rows: table.rows.length, count }) });
-  const own = table.rows.filter((row) => row.symbol === scope.coin);
-  const others = table.rows.filter((row) => row.symbol !== scope.coin);
-  return { own: readField(own, tabText), others: readField(others, tabText), sources, complete: true };
+  const counted = countStatus(table.rows.length, count);
+  if (counted !== null) return both(counted);
+  return { ...splitOwn(table.rows, scope.coin, tabText), sources, complete: true };
 }
 
 type Columns = Record<keyof Labels['columns'], number>;
@@ -152,9 +135,8 @@ function readRow(cells: Element[], column: Columns, labels: Labels): RawPosition
   const sizeText = textOf(cell('size'));
   const size = parseAmount(sizeText);
   if (size === null || size.unit !== displayedCoin(symbol)) return unreadable('positionSize', sizeText);
-  const negative = size.num.text.startsWith('-');
-  const magnitude = size.num.text.replace(/^[+-]/, '');
-  if (/^[0.,]+$/.test(magnitude)) return reason('positions.zeroSize', { symbol });
+  const signed = signedSize(size.num.text);
+  if (signed === null) return reason('positions.zeroSize', { symbol });
 
   const price = (key: 'entry' | 'mark', item: ItemCode): NumText | Reason => {
     const text = textOf(cell(key));
@@ -180,8 +162,9 @@ function readRow(cells: Element[], column: Columns, labels: Labels): RawPosition
     symbol,
     // A builder-deployed market's position sits in its dex's own margin account, never in the main USDC pool.
     quoteAsset: dex === null ? (QUOTE as string) : dex,
-    side: negative ? 'short' : 'long',
-    size: { text: magnitude, grouped: true },
+    side: signed.side,
+    size: { text: signed.magnitude, grouped: true },
+    sizeUnit: 'base',
     entryPrice,
     markPrice,
     marginMode,

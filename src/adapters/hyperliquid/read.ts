@@ -6,14 +6,14 @@
  * those texts (README: Numbers), and the texts are parsed. Sizes are reported in the coin, as the page
  * shows them; an order typed in USDC is reported as a quote amount (the background converts).
  */
-import type { Field, FormSnapshot, PositionRow, Side } from '../../contracts/snapshot';
+import type { Field, FormSnapshot, PositionRow } from '../../contracts/snapshot';
 import { reason } from '../../contracts/reasons';
 import type { ReadOptions, SnapshotReader } from '../adapter';
 import type { VisibilityTest } from '../kit/dom';
-import { ambiguous, missing, numberSamples, parseNum, passOn, readField, resolveNum, unsupported, type NumText } from '../kit/fields';
-import { decideFormat, type FormatDecision } from '../kit/locale-number';
-import { createSnapshotReader, type OutsideReading, type ReadContext, type VenueRead } from '../kit/reader';
-import { emptySnapshot } from '../kit/snapshot';
+import { ambiguous, missing, passOn, readField, resolveNum, unsupported, type NumText } from '../kit/fields';
+import { notTradingPage, outsideOf, pageFormat, withoutForm, type Outside } from '../kit/page';
+import { resolvePositions, rowNumbers, type RawPositionRow } from '../kit/positions';
+import { createSnapshotReader, type ReadContext, type VenueRead } from '../kit/reader';
 import { venueById } from '../../venues/registry';
 import { readAccount, type AccountValues } from './account';
 import { addPlain, sameNumber } from './amounts';
@@ -31,19 +31,14 @@ import {
   readTpSl,
   submitControls,
 } from './form';
-import { readPositions, type RawPositionRow } from './positions';
+import { readPositions } from './positions';
 import { detectHyperliquidPerp } from './route';
 import { displayedCoin, LABELS, localeOf, TITLE_SEPARATOR, TITLE_SITE, type Labels } from './selectors';
 
 const VENUE = 'hyperliquid';
 const QUOTE = venueById(VENUE).quoteAssets[0] as string;
 
-/** What a read found outside the order form (reused by 'form' reads while it holds). */
-interface HyperliquidOutside extends OutsideReading {
-  own: Field<RawPositionRow[]>;
-  others: Field<RawPositionRow[]>;
-  account: AccountValues;
-}
+type HyperliquidOutside = Outside<RawPositionRow, AccountValues>;
 
 const labelsFor = (doc: Document): Labels => LABELS[localeOf(doc.documentElement.getAttribute('lang') ?? '') ?? 'en'];
 
@@ -65,7 +60,7 @@ function titleCoin(doc: Document): string | null {
 function read(ctx: ReadContext<HyperliquidOutside>): VenueRead<HyperliquidOutside> {
   const { doc, url, visible } = ctx;
   const route = detectHyperliquidPerp(url);
-  if (route === null) return { snapshot: emptySnapshot(VENUE, url, missing(reason('page.notSupportedPage'))), root: null, outside: null };
+  if (route === null) return notTradingPage(VENUE, url);
   const lang = doc.documentElement.getAttribute('lang') ?? '';
   // Unknown languages fall back to the en labels: their texts will not match, so fields fail closed.
   const labels = labelsFor(doc);
@@ -80,11 +75,7 @@ function read(ctx: ReadContext<HyperliquidOutside>): VenueRead<HyperliquidOutsid
   };
 
   const found = locateFormRoot(doc, labels, visible);
-  if (found.kind !== 'one') {
-    const formField =
-      found.kind === 'many' ? ambiguous<true>(reason('page.several', { item: 'orderForm', count: found.count })) : missing<true>(reason('page.notFound', { item: 'orderForm' }));
-    return { snapshot: { ...emptySnapshot(VENUE, url, formField), symbol: checkSymbol(route.symbol, shown, null, null), ...assetFields }, root: null, outside: null };
-  }
+  if (found.kind !== 'one') return withoutForm(VENUE, url, found, { symbol: checkSymbol(route.symbol, shown, null, null), ...assetFields });
   const { root } = found;
 
   const login = readLogin(root, form);
@@ -101,8 +92,7 @@ function read(ctx: ReadContext<HyperliquidOutside>): VenueRead<HyperliquidOutsid
 
   const numberFields: Field<NumText>[] = [order.price, qty.quantity, tpsl.takeProfit, tpsl.stopLoss, available, current];
   const accountFields: Field<NumText>[] = [account.walletBalance, account.unrealizedPnl, account.maintenanceMargin, account.marginRatio, account.markPrice];
-  const rowSamples = [own, others].flatMap((f) => f.value ?? []).flatMap(rowNumbers);
-  const format = decideFormat(lang, [...numberSamples([...numberFields, ...accountFields]), ...rowSamples]);
+  const format = pageFormat(lang, [...numberFields, ...accountFields], [own, others], rowNumbers);
 
   const walletBalance = resolveNum(account.walletBalance, format);
   const unrealizedPnl = resolveNum(account.unrealizedPnl, format);
@@ -159,14 +149,7 @@ function readOutside(ctx: ReadContext<HyperliquidOutside>, scope: OutsideScope):
   const { doc, visible, loading } = ctx;
   const positions = readPositions({ doc, visible, labels: scope.labels, coin: scope.coin, loggedIn: scope.loggedIn, loading });
   const account = readAccount({ doc, visible, labels: scope.labels, formRoot: scope.root, loggedIn: scope.loggedIn, loading });
-  return {
-    key: scope.key,
-    sources: [...positions.sources, ...account.sources],
-    complete: positions.complete && account.complete,
-    own: positions.own,
-    others: positions.others,
-    account: account.values,
-  };
+  return outsideOf(scope.key, positions, account);
 }
 
 /**
@@ -207,45 +190,4 @@ function ownPositions(fromTable: Field<PositionRow[]>, current: Field<string>, r
   }
   if (fromTable.status === 'missing' && currentRead !== null && sameNumber(currentRead, '0')) return readField([], current.raw);
   return fromTable;
-}
-
-function rowNumbers(row: RawPositionRow): NumText[] {
-  return [row.size, row.entryPrice, row.markPrice, row.margin, row.exchangeLiquidationPrice].filter((n): n is NumText => n != null);
-}
-
-function resolvePositions(field: Field<RawPositionRow[]>, format: FormatDecision): Field<PositionRow[]> {
-  if (field.status !== 'read' || field.value === undefined) return passOn(field);
-  if (format.status !== 'read') return ambiguous(format.why, field.raw);
-  const rows: PositionRow[] = [];
-  for (const raw of field.value) {
-    const num = (n: NumText): string | null => parseNum(n, format);
-    const size = num(raw.size);
-    const entryPrice = num(raw.entryPrice);
-    const markPrice = num(raw.markPrice);
-    const liq = raw.exchangeLiquidationPrice === null ? null : num(raw.exchangeLiquidationPrice);
-    const margin = raw.margin === undefined ? undefined : num(raw.margin);
-    const bad = (item: 'positionSize' | 'positionEntry' | 'positionMark' | 'positionMargin' | 'positionLiquidation', text: string) =>
-      ambiguous<PositionRow[]>(reason('positions.rowUnreadable', { symbol: raw.symbol, item, text }), field.raw);
-    if (size === null) return bad('positionSize', raw.size.text);
-    if (entryPrice === null) return bad('positionEntry', raw.entryPrice.text);
-    if (markPrice === null) return bad('positionMark', raw.markPrice.text);
-    if (margin === null) return bad('positionMargin', raw.margin?.text ?? '');
-    if (raw.exchangeLiquidationPrice !== null && liq === null) return bad('positionLiquidation', raw.exchangeLiquidationPrice.text);
-    const side: Side = raw.side;
-    const row: PositionRow = {
-      symbol: raw.symbol,
-      quoteAsset: raw.quoteAsset,
-      side,
-      size,
-      sizeUnit: 'base',
-      entryPrice,
-      markPrice,
-      marginMode: raw.marginMode,
-      leverage: raw.leverage,
-      exchangeLiquidationPrice: liq,
-    };
-    if (margin !== undefined) row.margin = margin;
-    rows.push(row);
-  }
-  return readField(rows, field.raw);
 }

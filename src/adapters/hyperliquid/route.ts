@@ -11,21 +11,17 @@
 import { reason } from '../../contracts/reasons';
 import { venueById } from '../../venues/registry';
 import type { PageMatch } from '../adapter';
+import { pathOn } from '../kit/route';
 
 const ORIGINS = venueById('hyperliquid').origins;
 const ROUTE_RE = /^\/trade(?:\/([A-Za-z0-9]+|[a-z0-9]+:[A-Za-z0-9]+))?\/?$/;
 
 /** `symbol` is '' on `/trade` without a coin: the reader takes it from the page title. */
 export function detectHyperliquidPerp(url: string): PageMatch | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!ORIGINS.includes(parsed.origin)) return null;
+  const path = pathOn(url, ORIGINS);
+  if (path === null) return null;
   // A `dex:COIN` link may arrive with its colon percent-encoded.
-  const m = ROUTE_RE.exec(parsed.pathname.replace(/%3A/gi, ':'));
+  const m = ROUTE_RE.exec(path.replace(/%3A/gi, ':'));
   if (m === null) return null;
   const symbol = m[1] ?? '';
   return symbol.includes(':') ? { symbol, unsupported: reason('page.builderMarket', { symbol }) } : { symbol };

@@ -2,12 +2,14 @@
  * The order form (README: Form root to Available and Max): the root, then every form hook read only inside
  * it, with querySelectorAll, the visibility filter and exactly one match per single-value hook.
  */
-import type { Field, MarginMode, OrderType, PositionMode, QuantityUnit, SizeUnit } from '../../contracts/snapshot';
-import type { SubmitControls } from '../adapter';
-import { reason, type ItemCode, type Reason } from '../../contracts/reasons';
+import type { Field, MarginMode, OrderType, QuantityUnit, SizeUnit } from '../../contracts/snapshot';
+import { reason, type ItemCode } from '../../contracts/reasons';
 import { exactlyOne, textOf, visibleAll, type VisibilityTest } from '../kit/dom';
 import { ambiguous, missing, readField, unsupported, type NumText } from '../kit/fields';
+import type { MaxAmount, RootResult } from '../kit/page';
+import { readOpenClose, readSubmit, type ModeReading } from '../kit/submit';
 import { MISSING_VALUE } from '../kit/tables';
+import { inputText, notFound, notShownWhy, several } from '../kit/values';
 import { GLUED_AMOUNT_RE, HOOKS, LEVERAGE_RE, SL_LABELS, TP_LABELS, TPSL_LABELS, type Labels } from './selectors';
 
 export interface FormContext {
@@ -18,17 +20,12 @@ export interface FormContext {
   quoteAsset: string | null;
 }
 
-export type RootResult = { kind: 'one'; root: Element } | { kind: 'none' } | { kind: 'many'; count: number };
-
 /** Form root: the one visible `.place-order-container-common` in the document (README: Form root). */
 export function locateFormRoot(doc: Document, visible: VisibilityTest): RootResult {
   const one = exactlyOne(visibleAll(doc, HOOKS.formRoot, visible));
   if (one.kind === 'one') return { kind: 'one', root: one.item };
   return one.kind === 'many' ? { kind: 'many', count: one.count } : { kind: 'none' };
 }
-
-const notFound = <T>(item: ItemCode): Field<T> => missing(reason('page.notFound', { item }));
-const several = <T>(item: ItemCode, count: number): Field<T> => ambiguous(reason('page.several', { item, count }));
 
 /** The selected order-type tab; its text must agree with the price input being there or not (README: Order type). */
 export function readOrderType(root: Element, ctx: FormContext): Field<OrderType> {
@@ -42,17 +39,12 @@ export function readOrderType(root: Element, ctx: FormContext): Field<OrderType>
   return unsupported(reason('page.notSupported', { item: 'orderType', text }), text);
 }
 
-function inputValue(el: Element): string {
-  return (el as HTMLInputElement).value.trim();
-}
-
 /** The one input of a value: none, several or empty are "can't read", with the item named. */
 function inputNumber(inputs: Element[], item: ItemCode): Field<NumText> {
   const input = exactlyOne(inputs);
   if (input.kind === 'none') return notFound(item);
   if (input.kind === 'many') return several(item, input.count);
-  const text = inputValue(input.item);
-  return text === '' ? missing(reason('page.empty', { item }), text) : readField({ text, grouped: false }, text);
+  return inputText(input.item, item);
 }
 
 export function readPrice(root: Element, ctx: FormContext, orderType: Field<OrderType>): Field<NumText> {
@@ -60,60 +52,11 @@ export function readPrice(root: Element, ctx: FormContext, orderType: Field<Orde
   return inputNumber(visibleAll(root, `${HOOKS.priceBox} ${HOOKS.input}`, ctx.visible), 'price');
 }
 
-export interface ModeReading {
-  positionMode: Field<PositionMode>;
-  action: Field<'open' | 'close'>;
-  loggedIn: Field<boolean>;
-  /** The positive (buy) and negative (sell) buttons of the mode read (none unless the pair is consistent). */
-  submit: SubmitControls;
-}
-
 /** Open/Close tabs decide the position mode (README: Hedge mode); the submit area the login state (Submit buttons). */
 export function readModes(root: Element, ctx: FormContext): ModeReading {
-  const { labels, visible } = ctx;
-  const tabs = visibleAll(root, HOOKS.hedgeTab, visible);
-  let positionMode: Field<PositionMode>;
-  let action: Field<'open' | 'close'>;
-  if (tabs.length === 0) {
-    positionMode = readField('oneWay');
-    action = readField('open');
-  } else {
-    positionMode = readField('hedge');
-    const selected = exactlyOne(tabs.filter((t) => t.getAttribute('aria-selected') === 'true'));
-    const text = selected.kind === 'one' ? textOf(selected.item) : '';
-    if (text === labels.open) action = readField('open', text);
-    else if (text === labels.close) action = readField('close', text);
-    else action = ambiguous(reason('page.openCloseUnknown'), text || undefined);
-  }
-
-  const submitTexts = new Set([...labels.oneWayButtons, ...labels.hedgeOpenButtons, ...labels.hedgeCloseButtons]);
-  const loggedOutTexts = new Set(labels.loggedOutButtons);
-  const buttons = visibleAll(root, HOOKS.button, visible).map((el) => ({ el, text: textOf(el) }));
-  const submits = buttons.filter((b) => submitTexts.has(b.text)).map((b) => b.text);
-  const logins = buttons.filter((b) => loggedOutTexts.has(b.text)).map((b) => b.text);
-  let submit: SubmitControls = { long: [], short: [] };
-  let loggedIn: Field<boolean>;
-  if (submits.length > 0 && logins.length === 0) loggedIn = readField(true, submits.join(' / '));
-  else if (logins.length > 0 && submits.length === 0) loggedIn = readField(false, logins.join(' / '));
-  else if (submits.length === 0) loggedIn = notFound('orderButtons');
-  else loggedIn = ambiguous(reason('page.orderAndLoginButtons', { buttons: [...submits, ...logins].join(' / ') }));
-
-  // The submit labels must be the pair of the mode the tabs say (one-way, hedge Open, hedge Close).
-  if (loggedIn.status === 'read' && loggedIn.value === true && action.status === 'read') {
-    const expected =
-      positionMode.value === 'oneWay' ? labels.oneWayButtons : action.value === 'open' ? labels.hedgeOpenButtons : labels.hedgeCloseButtons;
-    const consistent = submits.length === 2 && expected.every((label) => submits.includes(label));
-    if (!consistent) {
-      const why = reason('page.orderButtonsMismatch', { buttons: submits.join(' / ') });
-      positionMode = ambiguous(why);
-      action = ambiguous(why);
-    } else {
-      // [positive, negative]: the positive button buys (in the Close tab it closes the short: the long side here).
-      const [buy, sell] = expected;
-      submit = { long: buttons.filter((b) => b.text === buy).map((b) => b.el), short: buttons.filter((b) => b.text === sell).map((b) => b.el) };
-    }
-  }
-  return { positionMode, action, loggedIn, submit };
+  const modes = readOpenClose(visibleAll(root, HOOKS.hedgeTab, ctx.visible), ctx.labels);
+  // [positive, negative]: the positive button buys (in the Close tab it closes the short: the long side here).
+  return readSubmit(visibleAll(root, HOOKS.button, ctx.visible), ctx.labels, modes, { inOrder: false, closeLongBySell: false });
 }
 
 /** A unit word as the form shows it: contracts (localised), the base or the quote asset; null for anything else. */
@@ -123,8 +66,6 @@ export function unitOf(text: string, ctx: FormContext): SizeUnit | null {
   if (ctx.quoteAsset !== null && text === ctx.quoteAsset) return 'quote';
   return null;
 }
-
-export type MaxAmount = { num: NumText; unit: SizeUnit };
 
 /** One `max-trade` element: its value (or why not) and the unit word it ends with (also when the value is `--`). */
 export interface MaxReading {
@@ -137,11 +78,6 @@ export interface MaxPair {
   short: MaxReading;
   /** False when the pair is not on the page (logged out, or not found). */
   present: boolean;
-}
-
-/** `--`: logged out, or, logged in, not loaded yet or not known to the page (README: Loading, Logged out). */
-export function notShownWhy(item: ItemCode, loggedIn: Field<boolean>): Reason {
-  return loggedIn.status === 'read' && loggedIn.value === false ? reason('page.loginToSee', { item }) : reason('page.notShownYet', { item });
 }
 
 /** A glued test-id text (`Max long1,300 Contracts`, `Available -- USDT`) without its label: number text and unit. */
@@ -211,8 +147,7 @@ export function readQuantity(root: Element, ctx: FormContext, max: MaxPair, logg
     const f = input.kind === 'none' ? notFound<never>('quantity') : several<never>('quantity', input.count);
     return { quantity: f, unit: f, suffix: null };
   }
-  const text = inputValue(input.item);
-  const quantity: Field<NumText> = text === '' ? missing(reason('page.empty', { item: 'quantity' }), text) : readField({ text, grouped: false }, text);
+  const quantity = inputText(input.item, 'quantity');
 
   const wrapper = input.item.closest(HOOKS.inputWrapper);
   const suffixes = wrapper !== null && root.contains(wrapper) ? visibleAll(wrapper, HOOKS.inputSuffix, ctx.visible) : [];

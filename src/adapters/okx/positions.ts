@@ -5,27 +5,18 @@
  * selected, not loaded yet, fewer rows than the tab count), or the structure relied on is broken ("selector
  * broke"). An empty counted table (only the hidden measurement row) is read: no positions.
  */
-import type { Field, MarginMode, Side, SizeUnit } from '../../contracts/snapshot';
+import type { Field, MarginMode, SizeUnit } from '../../contracts/snapshot';
 import { reason, type ItemCode, type Reason } from '../../contracts/reasons';
 import { venueById } from '../../venues/registry';
 import { commonAncestor, exactlyOne, textOf, visibleAll, visibleChildren, type VisibilityTest } from '../kit/dom';
-import { ambiguous, missing, readField, type NumText } from '../kit/fields';
+import type { NumText } from '../kit/fields';
+import { countStatus, loginStatus, signedSize, splitOwn, unreadList, type RawPositionRow as Row, type Status } from '../kit/positions';
 import { MISSING_VALUE, tabLabel } from '../kit/tables';
 import { AMOUNT_WITH_UNIT_RE, HOOKS, PNL_RE, type Labels } from './selectors';
 
-export interface RawPositionRow {
-  symbol: string;
-  quoteAsset: string;
-  side: Side;
-  /** Unsigned size text in `sizeUnit`. */
-  size: NumText;
-  sizeUnit: SizeUnit;
-  entryPrice: NumText;
+export interface RawPositionRow extends Row {
   markPrice: NumText;
-  marginMode: MarginMode;
   leverage: string;
-  margin?: NumText;
-  exchangeLiquidationPrice: NumText | null;
   /** The row's unrealised PnL and its asset; null when the page shows `--`. */
   pnl: { num: NumText; unit: string } | null;
 }
@@ -60,15 +51,13 @@ export function instrumentOf(compact: string): { symbol: string; base: string; q
   return /^[A-Z0-9]+$/.test(base) ? { symbol: `${base}-${quote}-SWAP`, base, quote } : null;
 }
 
-type Status = { kind: 'missing' | 'ambiguous'; why: Reason };
-
 export function readPositions(scope: PositionsScope): PositionsReading {
   const { doc, visible, labels, formRoot } = scope;
   const outsideForm = (el: Element): boolean => !formRoot.contains(el);
   const sources: Element[] = [];
   let tabText: string | undefined;
-  const both = ({ kind, why }: Status, complete = true): PositionsReading => {
-    const field = kind === 'missing' ? missing<never>(why, tabText) : ambiguous<never>(why, tabText);
+  const both = (status: Status, complete = true): PositionsReading => {
+    const field = unreadList<RawPositionRow>(status, tabText);
     return { own: field, others: field, sources, complete };
   };
   const broke = (item: ItemCode): Status => ({ kind: 'missing', why: reason(scope.loading ? 'page.notLoadedYet' : 'page.selectorBroke', { item }) });
@@ -86,8 +75,8 @@ export function readPositions(scope: PositionsScope): PositionsReading {
   const area = boxes.length === 1 ? commonAncestor(group, boxes[0] as Element) : null;
   sources.push(area ?? group.parentElement ?? group);
 
-  if (scope.loggedIn.status !== 'read') return both({ kind: 'missing', why: reason('positions.loginUnknown') });
-  if (scope.loggedIn.value === false) return both({ kind: 'missing', why: reason('page.loginToSee', { item: 'positions' }) });
+  const login = loginStatus(scope.loggedIn);
+  if (login !== null) return both(login);
   if (tab.getAttribute('aria-selected') !== 'true') return both({ kind: 'missing', why: reason('positions.tabNotSelected') });
   if (count === null) return both({ kind: 'missing', why: reason('positions.loading') });
   if (boxes.length > 1) return both({ kind: 'ambiguous', why: reason('page.several', { item: 'positionsPanel', count: boxes.length }) });
@@ -98,11 +87,9 @@ export function readPositions(scope: PositionsScope): PositionsReading {
   if ('broken' in table) return both({ kind: 'missing', why: table.broken });
   if ('bad' in table) return both({ kind: 'ambiguous', why: table.bad });
   const rows = table.rows;
-  if (rows.length < count) return both({ kind: 'missing', why: reason('positions.incomplete', { missing: count - rows.length, count }) });
-  if (rows.length > count) return both({ kind: 'ambiguous', why: reason('positions.tooMany', { rows: rows.length, count }) });
-  const own = rows.filter((row) => row.symbol === scope.symbol);
-  const others = rows.filter((row) => row.symbol !== scope.symbol);
-  return { own: readField(own, tabText), others: readField(others, tabText), sources, complete: true };
+  const counted = countStatus(rows.length, count);
+  if (counted !== null) return both(counted);
+  return { ...splitOwn(rows, scope.symbol, tabText), sources, complete: true };
 }
 
 type Column = keyof Labels['columns'];
@@ -162,14 +149,12 @@ function readRow(cells: Element[], column: Record<Column, number>, scope: Positi
   const size = AMOUNT_WITH_UNIT_RE.exec(sizeText);
   if (size === null || longMark + shortMark > 1) return unreadable('positionSize', sizeText);
   const signed = size[1] as string;
-  const negative = signed.startsWith('-');
-  let side: Side;
-  if (longMark + shortMark === 1) {
-    if (/^[+-]/.test(signed)) return unreadable('positionSize', sizeText);
-    side = longMark === 1 ? 'long' : 'short';
-  } else side = negative ? 'short' : 'long';
-  const magnitude = signed.replace(/^[+-]/, '');
-  if (/^[0.,]+$/.test(magnitude)) return reason('positions.zeroSize', { symbol: inst.symbol });
+  const marked = longMark + shortMark === 1;
+  if (marked && /^[+-]/.test(signed)) return unreadable('positionSize', sizeText);
+  const sized = signedSize(signed);
+  if (sized === null) return reason('positions.zeroSize', { symbol: inst.symbol });
+  const side = marked ? (longMark === 1 ? 'long' : 'short') : sized.side;
+  const magnitude = sized.magnitude;
   const unitText = size[2] as string;
   let sizeUnit: SizeUnit;
   if (unitText === labels.contractsShort) sizeUnit = 'contracts';

@@ -8,6 +8,7 @@
 import { reason } from '../../contracts/reasons';
 import { venueById } from '../../venues/registry';
 import type { PageMatch } from '../adapter';
+import { pathOn } from '../kit/route';
 
 export interface OkxRoute extends PageMatch {
   /** The locale segment as written in the path (`zh-hans`), or null without one. */
@@ -20,14 +21,9 @@ const SWAP_RE = new RegExp(`^\\/${LOCALE}trade-swap\\/([a-z0-9]+)-(usdt|usdc|usd
 const FUTURES_RE = new RegExp(`^\\/${LOCALE}trade-futures\\/([a-z0-9]+)-(usdt|usdc|usd)-(\\d{6})\\/?$`);
 
 export function detectOkxSwap(url: string): OkxRoute | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!ORIGINS.includes(parsed.origin)) return null;
-  const swap = SWAP_RE.exec(parsed.pathname);
+  const path = pathOn(url, ORIGINS);
+  if (path === null) return null;
+  const swap = SWAP_RE.exec(path);
   if (swap !== null) {
     const symbol = `${swap[2]}-${swap[3]}-swap`.toUpperCase();
     const route: OkxRoute = { symbol, pathLocale: swap[1] ?? null };
@@ -35,7 +31,7 @@ export function detectOkxSwap(url: string): OkxRoute | null {
     if (swap[3] === 'usd') route.unsupported = reason('page.unsupportedQuote', { symbol });
     return route;
   }
-  const futures = FUTURES_RE.exec(parsed.pathname);
+  const futures = FUTURES_RE.exec(path);
   if (futures !== null) {
     const symbol = `${futures[2]}-${futures[3]}-${futures[4]}`.toUpperCase();
     return { symbol, pathLocale: futures[1] ?? null, unsupported: reason('page.datedContract', { symbol }) };

@@ -4,6 +4,8 @@
  * (`_r_4o_`) or hash suffixes: they change with every build and render.
  */
 
+import type { SubmitLabels } from '../kit/submit';
+
 export const HOOKS = {
   /** Form root: the one visible element with this design-system class. */
   formRoot: '.place-order-container-common',
@@ -59,15 +61,9 @@ export const PNL_RE = /^([+-]?\d[\d.,]*) ([A-Z0-9]+)(?: \((?:--|[+-]?\d[\d.,]*%)
 
 export type Locale = 'en' | 'zh-CN' | 'pt-BR';
 
-export interface Labels {
+/** Open/Close and the submit pairs, each [positive button, negative button] (kit/submit.ts). */
+export interface Labels extends SubmitLabels {
   orderTypes: { limit: string; market: string; conditional: string };
-  open: string;
-  close: string;
-  /** Each pair is [positive button, negative button]. */
-  oneWayButtons: readonly [string, string];
-  hedgeOpenButtons: readonly [string, string];
-  hedgeCloseButtons: readonly [string, string];
-  loggedOutButtons: readonly string[];
   cross: string;
   isolated: string;
   available: string;
