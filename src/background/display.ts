@@ -5,7 +5,7 @@
  */
 import type { Evaluation, Figure, FigureKey, LimitCheck, LimitKey, ModeFigures, StressPoint } from '../contracts/evaluation.ts';
 import { D, type Dec } from '../shared/decimal.ts';
-import { formatDecimal, groupThousands, type FigureKind } from '../shared/plain-decimal.ts';
+import { formatDecimal, formatWithPlaces, type FigureKind } from '../shared/plain-decimal.ts';
 import type { FigureDecimals } from '../shared/settings.ts';
 
 const KIND_OF: Record<FigureKey, FigureKind> = {
@@ -29,17 +29,6 @@ const KIND_OF: Record<FigureKey, FigureKind> = {
   fundingCarry: 'money',
   accountLiquidationMovePct: 'percent',
 };
-
-function withPlaces(d: Dec, places: number): string {
-  const fixed = d.toFixed(places, D.ROUND_HALF_UP);
-  const negative = fixed.startsWith('-');
-  const unsigned = negative ? fixed.slice(1) : fixed;
-  const [intPart = '0', fraction] = unsigned.split('.');
-  // "-0.00" after rounding a tiny negative reads as a sign error; drop the sign when the shown value is zero.
-  const shownZero = /^[0.]+$/.test(unsigned);
-  const sign = negative && !shownZero ? '-' : '';
-  return sign + groupThousands(intPart) + (fraction !== undefined ? '.' + fraction : '');
-}
 
 /** How a limit's measured number is shown; leverage is the form's own number, shown as read. */
 const LIMIT_KIND: Record<LimitKey, FigureKind> = {
@@ -77,7 +66,7 @@ function limitWithDisplay(check: LimitCheck, decimals: FigureDecimals): LimitChe
   let text = formatDecimal(actual, kind, decimals);
   for (let places = (text.split('.')[1] ?? '').length; !fits(new D(text.replaceAll(',', ''))) && places < exact.decimalPlaces(); ) {
     places += 1;
-    text = withPlaces(exact, places);
+    text = formatWithPlaces(actual, places);
   }
   // The same reason with its number rounded: the code and every other parameter unchanged.
   return { ...check, reason: { ...check.reason, params: { ...check.reason.params, actual: text } } as LimitCheck['reason'] };

@@ -65,7 +65,25 @@ function autoPlaces(kind: 'price' | 'money' | 'percent', p: Parts): number {
   return leadingZeros + 4;
 }
 
-export const groupThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const groupThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** `p` rounded to `places` decimals (halves away from zero), grouped by thousands. */
+function withPlaces(p: Parts, places: number): string {
+  let magnitude = BigInt(p.int + p.frac.padEnd(places, '0').slice(0, places));
+  if ((p.frac[places] ?? '0') >= '5') magnitude += 1n;
+  const digits = magnitude.toString().padStart(places + 1, '0');
+  const intPart = digits.slice(0, digits.length - places);
+  const fraction = digits.slice(digits.length - places);
+  // "-0.00" after rounding a tiny negative reads as a sign error: no sign when the shown value is zero.
+  const sign = p.negative && magnitude !== 0n ? '-' : '';
+  return sign + groupThousands(intPart) + (places > 0 ? `.${fraction}` : '');
+}
+
+/** `value` rounded to exactly `places` decimals, as formatDecimal shows it; the input unchanged if it is not a plain decimal. */
+export function formatWithPlaces(value: string, places: number): string {
+  const p = parts(value);
+  return p ? withPlaces(p, places) : value;
+}
 
 /**
  * "52345.678" → "52,345.7"; "-3.456" (percent) → "-3.46"; halves round away from zero. `decimals`: the
@@ -78,12 +96,5 @@ export function formatDecimal(value: string, kind: FigureKind, decimals: FigureD
   if (!p) return value;
   const places =
     kind === 'size' ? p.frac.replace(/0+$/, '').length : decimals === 'auto' || kind === 'percent' ? autoPlaces(kind, p) : Number(decimals);
-  let magnitude = BigInt(p.int + p.frac.padEnd(places, '0').slice(0, places));
-  if ((p.frac[places] ?? '0') >= '5') magnitude += 1n;
-  const digits = magnitude.toString().padStart(places + 1, '0');
-  const intPart = digits.slice(0, digits.length - places);
-  const fraction = digits.slice(digits.length - places);
-  // "-0.00" after rounding a tiny negative reads as a sign error: no sign when the shown value is zero.
-  const sign = p.negative && magnitude !== 0n ? '-' : '';
-  return sign + groupThousands(intPart) + (places > 0 ? `.${fraction}` : '');
+  return withPlaces(p, places);
 }
