@@ -30,13 +30,17 @@ export function backgroundFor(evaluate: () => EvaluateResult = () => STUB_RESULT
   return { send, fromTab, route };
 }
 
-/** Lets pending promises and preact's re-renders run until `ready` holds (bounded, no clock involved). */
-export async function until(ready: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (ready()) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets pending promises, timers and preact's re-renders run until `ready` holds. Bounded by a generous
+ * wall-clock limit rather than a count of event-loop turns: the pages schedule some work on timers,
+ * which a loaded machine delays by more turns than any fixed count allows.
+ */
+export async function until(ready: () => boolean, what: string, limitMs = 10_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`never happened within ${limitMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
   }
-  throw new Error(`never happened: ${what}`);
 }
 
 /** Types into an input and lets preact re-render, as a browser would between keystrokes and a click. */
