@@ -45,8 +45,9 @@ const EXPECTED_INPUT: CalculatorInput = { venue: 'binance-usdm', symbol: 'BTCUSD
 
 const el = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector);
 const field = (name: string) => el<HTMLElement>(`[data-field="${name}"]`)!;
-/** Lets preact's effects run (after a paint in happy-dom) and runs the frames they ask for, until `ready` holds. */
+/** Lets preact's effects run (after a paint in happy-dom). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Runs the frames the calculator asks for, again on every turn, until `ready` holds. */
 async function whenFramed(bg: ReturnType<typeof fakeBackground>, ready: () => boolean, what: string): Promise<void> {
   await until(() => {
     bg.runFrames();
@@ -141,8 +142,7 @@ describe('calculator', () => {
 
   it('a field the guard refuses: its reason beside it, no request, no figures', async () => {
     const bg = await mount({ ...FILLED, entryPrice: '65,000', walletBalance: '1e3' });
-    bg.runFrames();
-    await until(() => el('[data-calc="invalid"]') !== null, 'the invalid state');
+    await whenFramed(bg, () => el('[data-calc="invalid"]') !== null, 'the invalid state');
     expect(bg.requests).toHaveLength(0);
     const errors = [...root.querySelectorAll<HTMLElement>('[data-error-for]')].map((e) => [e.dataset.errorFor, e.dataset.reason]);
     expect(errors).toEqual([
@@ -162,16 +162,14 @@ describe('calculator', () => {
 
   it('a required field left empty says so and sends nothing', async () => {
     const bg = await mount({ ...FILLED, amount: '' });
-    bg.runFrames();
-    await until(() => el('[data-calc="invalid"]') !== null, 'the invalid state');
+    await whenFramed(bg, () => el('[data-calc="invalid"]') !== null, 'the invalid state');
     expect(el('[data-error-for="size"]')!.dataset.reason).toBe('input.required');
     expect(bg.requests).toHaveLength(0);
   });
 
   it("the engine's refusal shows beside the field it concerns (a margin below one size step)", async () => {
     const bg = await mount({ ...FILLED, amountBy: 'margin', amount: '0.001' });
-    bg.runFrames();
-    await until(() => el('[data-calc="invalid"]') !== null, 'the invalid state');
+    await whenFramed(bg, () => el('[data-calc="invalid"]') !== null, 'the invalid state');
     expect(bg.requests).toEqual([{ ...EXPECTED_INPUT, size: undefined, margin: '0.001' }].map(({ size: _, ...rest }) => rest));
     expect(el('[data-error-for="margin"]')!.dataset.reason).toBe('input.belowStep');
     expect(root.querySelectorAll('[data-field]')).toHaveLength(0);
@@ -182,8 +180,7 @@ describe('calculator', () => {
     const send = (async () => ({ error: 'could not reach the background: gone' })) as unknown as typeof sendToBackground;
     render(<Calculator initial={FILLED} send={send} frame={bg.frame} />, root);
     await settle();
-    bg.runFrames();
-    await until(() => el('[data-calc="failed"]') !== null, 'the failed state');
+    await whenFramed(bg, () => el('[data-calc="failed"]') !== null, 'the failed state');
     expect(el('[data-calc="failed"]')!.dataset.reason).toBe('background.unreachable');
   });
 
@@ -200,12 +197,11 @@ describe('calculator', () => {
     type('addedIsolatedMargin', '50');
     await settle();
     await ready(bg);
-    await until(() => bg.requests.length === 2, 'the request with the row');
+    await whenFramed(bg, () => bg.requests.length === 2, 'the request with the row');
     expect(bg.requests[1]).toMatchObject({ otherPositions: [{ symbol: 'ETHUSDT', side: 'long', size: '2', entryPrice: '3000', markPrice: '2900' }], addedIsolatedMargin: '50' });
     el<HTMLButtonElement>('[data-action="remove-position"]')!.click();
     await settle();
-    bg.runFrames();
-    await until(() => bg.requests.length === 3, 'the request without the row');
+    await whenFramed(bg, () => bg.requests.length === 3, 'the request without the row');
     expect(bg.requests[2]!.otherPositions).toEqual([]);
   });
 
@@ -231,8 +227,7 @@ describe('calculator', () => {
     type('symbol', 'DOGEUSDT');
     type('maintenanceRatePct', '1');
     await settle();
-    bg.runFrames();
-    await until(() => bg.requests.length === 2, 'the typed-symbol request');
+    await whenFramed(bg, () => bg.requests.length === 2, 'the typed-symbol request');
     expect(bg.requests[1]).toMatchObject({ symbol: 'DOGEUSDT', maintenanceRatePct: '1' });
     await settle();
     expect(slider().max).toBe('100');
@@ -255,8 +250,7 @@ describe('calculator', () => {
     venue.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
     expect(el('[name="symbol"]')).not.toBeNull();
-    bg.runFrames();
-    await until(() => el('[data-error-for="symbol"]') !== null, 'the symbol error');
+    await whenFramed(bg, () => el('[data-error-for="symbol"]') !== null, 'the symbol error');
     expect(el('[data-error-for="symbol"]')!.dataset.reason).toBe('input.required');
     void reason;
   });
