@@ -53,10 +53,10 @@ function stressInput(p: Parsed, n: ModeNumbers): StressInput {
       const index = tierIndexFor(m.table, tierValue(p, leg.q, rule.tierBasis === 'entry' ? leg.entry! : leg.mark!));
       ({ rate, amount } = m.table.tiers[index === 'beyond-table' ? m.table.tiers.length - 1 : index]!);
     }
-    const recheck = m.kind === 'table' && rule.tierBasis === 'liquidation' && p.tierUnit === 'notional';
     return {
       s: leg.s, q: leg.q, mark: leg.mark!, rate, amount,
-      tiers: recheck ? m.table : null,
+      // A contract count does not change with the price: only a table by notional can be re-checked.
+      tiers: m.kind === 'table' && p.tierUnit === 'notional' ? m.table : null,
       entryValue: rule.requirementAt === 'entry' ? leg.q.times(leg.entry!) : null,
       own: true,
     };
@@ -66,6 +66,9 @@ function stressInput(p: Parsed, n: ModeNumbers): StressInput {
 }
 
 function stressFigures(p: Parsed, n: ModeNumbers): { move: Figure; points: StressPoint[] } {
+  // No maintenance for the position (e.g. past the end of a partial table): no account requirement either.
+  const noMaintenance = n.r.unavailable.maintenanceMargin;
+  if (noMaintenance) return { move: unavailable(noMaintenance), points: [] };
   const input = stressInput(p, n);
   const move = accountLiquidationMove(input);
   const points = STRESS_MOVES.map((pct): StressPoint => {
