@@ -212,7 +212,7 @@ function evaluateSide(sc: OrderScenario, p: Parsed, side: Side, assumptions: Rea
     ? reason('input.crossNotSupported', { rule: sc.rule })
     : (sc.account.crossUnavailable ?? reason('figure.crossUnavailable'));
   const setup = setupSide(sc, p, side);
-  const sized = sizeSide(p, setup, p.quantity, assumptions);
+  const sized: SizedSide = sc.order.sizeUnknown ? { kind: 'refused', why: sc.order.sizeUnknown } : sizeSide(p, setup, p.quantity, assumptions);
   if (sized.kind === 'refused') {
     // Every limit set still shows: unchecked with the cause (the leverage and the stop requirement need no figure).
     const refused = unavailableSide(side, sized.why);
@@ -246,11 +246,11 @@ function inputsUsed(sc: OrderScenario, p: Parsed): { inputs: InputUsed[]; assump
   const q = sc.quoteAsset;
   const inputs: InputUsed[] = [
     { item: 'price', value: p.price.toFixed(), source: sc.order.type === 'market' ? 'markForMarketOrder' : 'limitPrice' },
-    { item: 'quantity', value: p.quantity.toFixed(), source: 'orderForm' },
     { item: 'leverage', value: p.leverage.toFixed(), unit: 'x', source: 'orderForm' },
     { item: 'markPrice', value: p.mark.toFixed(), source: 'pageHeader' },
     { item: 'takerFee', value: p.takerRate.times(HUNDRED).toFixed(), unit: '%', source: 'settings' },
   ];
+  if (!sc.order.sizeUnknown) inputs.splice(1, 0, { item: 'quantity', value: p.quantity.toFixed(), source: 'orderForm' });
   const assumptions: Reason[] = [];
   const m = sc.market.maintenance;
   if ('table' in m) {
