@@ -18,7 +18,7 @@ import type {
   SideEvaluation,
   StressPoint,
 } from '../contracts/evaluation';
-import { unavailableFigures, unavailableSide } from '../contracts/figures';
+import { unavailableFigures } from '../contracts/figures';
 import { reason, type Reason } from '../contracts/reasons';
 import { asEngineError } from './input';
 import { checkLimits, maxSizeWithinLimits } from './limits';
@@ -213,11 +213,11 @@ function evaluateSide(sc: OrderScenario, p: Parsed, side: Side, assumptions: Rea
     : (sc.account.crossUnavailable ?? reason('figure.crossUnavailable'));
   const setup = setupSide(sc, p, side);
   const sized: SizedSide = sc.order.sizeUnknown ? { kind: 'refused', why: sc.order.sizeUnknown } : sizeSide(p, setup, p.quantity, assumptions);
+  // A mode without figures still lists every limit set: unchecked with the cause (the leverage and the stop requirement need no figure).
+  const unpriced = (mode: Mode, why: Reason): ModeFigures => ({ ...unavailableFigures(why), limits: checkLimits(p, mode, null, why) });
   if (sized.kind === 'refused') {
-    // Every limit set still shows: unchecked with the cause (the leverage and the stop requirement need no figure).
-    const refused = unavailableSide(side, sized.why);
-    const limitsOf = (mode: Mode) => ({ ...refused[mode], limits: checkLimits(p, mode, null, sized.why) });
-    return { ...refused, effect: p.reduceOnly ? 'reduces' : null, isolated: limitsOf('isolated'), cross: limitsOf('cross') };
+    const cross = unpriced('cross', p.cross ? sized.why : crossUnavailable);
+    return { side, effect: p.reduceOnly ? 'reduces' : null, resulting: null, axis: null, isolated: unpriced('isolated', sized.why), cross };
   }
   if (sized.kind === 'flat') {
     const flat = flatFigures(sized.openFee, sized.why);
@@ -227,7 +227,7 @@ function evaluateSide(sc: OrderScenario, p: Parsed, side: Side, assumptions: Rea
   const isolatedNumbers = modeNumbers(p, setup, sized, 'isolated');
   const crossNumbers = p.cross ? modeNumbers(p, setup, sized, 'cross') : null;
   const isolated = modeFigures(p, setup, sized, isolatedNumbers, 'isolated');
-  const cross = crossNumbers ? modeFigures(p, setup, sized, crossNumbers, 'cross') : { ...unavailableFigures(crossUnavailable), limits: checkLimits(p, 'cross', null, crossUnavailable) };
+  const cross = crossNumbers ? modeFigures(p, setup, sized, crossNumbers, 'cross') : unpriced('cross', crossUnavailable);
   const leg = sized.merged.leg;
   const axis = axisOf(p, setup, leg.entry, crossNumbers ? [isolated, cross] : [isolated]);
   isolated.pnl = pnlLine(isolatedNumbers, sized.openFee, axis);

@@ -170,6 +170,17 @@ describe('limit checks', () => {
     }
     expect(e.inputs.map((i) => i.item)).not.toContain('quantity');
   });
+
+  it('under a rule without cross margin, a side that cannot be priced says so in its cross column, limits included', () => {
+    const why = reason('evaluate.enterSize');
+    const noCross = reason('input.crossNotSupported', { rule: 'gate' });
+    const sc = btcOrder({ order: { quantity: '', sizeUnknown: why }, market: { maintenance: { assumedRate: '0.005', assumedAmount: '0' } }, top: { rule: 'gate', limits: { maxLoss: '100' } } });
+    const e = ok(evaluateOrder(sc));
+    expect(side(e, 'long').isolated.liquidationPrice).toEqual({ kind: 'unavailable', reason: why });
+    expect(side(e, 'long').cross.liquidationPrice).toEqual({ kind: 'unavailable', reason: noCross });
+    expect(checksOf(e, 'long', 'isolated')).toEqual({ maxLoss: unchecked('maxLoss', why) });
+    expect(checksOf(e, 'long', 'cross')).toEqual({ maxLoss: unchecked('maxLoss', noCross) });
+  });
 });
 
 /** A decimal string from an integer and a scale: exact, no floats. */
