@@ -221,11 +221,10 @@ function tierIndex(sc: PositionInput, leg: Leg, price: Dec): number | 'beyond-ta
 /**
  * The fee to close where the rule reserves it in cross (closeFeeAtBankruptcy): the own legs' size × the
  * taker rate × the bankruptcy price, the own price at which the equity of the account as it stands (every
- * other position where it is) covers only that fee (Bybit, "How to calculate Liquidation Price (Inverse
- * Contract)", cross: https://help.bybit.com/hc/en-us/articles/360039261334). With that equity a line
- * a + b·u in the own u, the price is u = a/(q·f − b) and the fee q·f·u = share·a, share = q·f/(q·f − b);
- * no fee when that price is not positive. The account stress (stress.ts) takes the fee through these two
- * functions too, at each state it tests: one rule for both.
+ * other position where it is) covers only that fee (docs/engine.md, "fee to close", with its source).
+ * With that equity a line a + b·u in the own u, the price is u = a/(q·f − b) and the fee q·f·u = share·a,
+ * share = q·f/(q·f − b); no fee when that price is not positive. The account stress (stress.ts) takes the
+ * fee through these two functions too, at each state it tests: one rule for both.
  */
 export function closeFeeShare(b: Dec, q: Dec, takerRate: Dec): Dec | null {
   const qf = q.times(takerRate);
