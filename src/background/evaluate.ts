@@ -8,7 +8,6 @@
 import type { Field, FormSnapshot, PositionRow, SizeAmount, SnapshotKey } from '../contracts/snapshot.ts';
 import type { Evaluation, ExistingLeg, InputUsed, OpenPosition, OrderScenario, Side, SideEvaluation } from '../contracts/evaluation.ts';
 import type { EvaluateResult } from '../contracts/messages.ts';
-import { unavailableSide } from '../contracts/figures.ts';
 import { reason, type ItemCode, type Reason } from '../contracts/reasons.ts';
 import { evaluateOrder, RULES, tierForNotional } from '../engine/index.ts';
 import { D } from '../shared/decimal.ts';
@@ -260,34 +259,44 @@ export function evaluateSnapshot(snapshot: FormSnapshot, settings: Settings): Ev
   // One engine call per side: a percent of Max, a cost or the side's own Max give each side its own size.
   const ctx = { price, mark, leverage, symbol, takerRate: defaultFee ? null : feeRate(fees.takerPct) };
   let evaluation: Evaluation | undefined;
-  const unpriced: SideEvaluation[] = [];
+  const unpriced: { side: Side; why: Reason }[] = [];
+  // Each call's sides, inputs and assumptions (an assumption can be one side's, e.g. a limit that crosses the mark).
+  const merge = (result: Evaluation) => {
+    evaluation = evaluation
+      ? { ...evaluation, sides: [...evaluation.sides, ...result.sides], inputs: mergeInputs(evaluation.inputs, result.inputs), assumptions: [...evaluation.assumptions, ...result.assumptions] }
+      : result;
+  };
   for (const side of sides) {
     const quantity = quantityFor(snapshot, sizes, side, ctx);
     if (typeof quantity !== 'string') {
-      unpriced.push(unavailableSide(side, quantity.unavailable));
+      unpriced.push({ side, why: quantity.unavailable });
       continue;
     }
     if (!new D(quantity).gt(0)) {
-      unpriced.push(unavailableSide(side, reason('evaluate.enterSize')));
+      unpriced.push({ side, why: reason('evaluate.enterSize') });
       continue;
     }
     const maxQuantity = maxOf(snapshot, sizes, side, mark, symbol);
     const result = evaluateOrder({ ...base, sides: [side], order: { ...base.order, quantity, maxQuantity } });
     if ('error' in result) return { unavailable: [result.error.reason] };
-    evaluation = evaluation ? { ...evaluation, sides: [...evaluation.sides, ...result.sides], inputs: mergeInputs(evaluation.inputs, result.inputs) } : result;
+    merge(result);
   }
-  if (!evaluation) {
-    const reasons = unpriced.map((s) => s.isolated.liquidationPrice).flatMap((f) => (f.kind === 'unavailable' ? [f.reason] : []));
-    return { unavailable: [...new Map(reasons.map((r) => [JSON.stringify(r), r])).values()] };
+  if (!evaluation) return { unavailable: [...new Map(unpriced.map(({ why }) => [JSON.stringify(why), why])).values()] };
+  // A side whose size cannot be known still lists every limit set (the engine checks them, unchecked for this reason).
+  for (const { side, why } of unpriced) {
+    const result = evaluateOrder({ ...base, sides: [side], order: { ...base.order, quantity: '', sizeUnknown: why } });
+    if ('error' in result) return { unavailable: [result.error.reason] };
+    merge(result);
   }
-  const bySide = [...evaluation.sides, ...unpriced].sort((a, b) => sides.indexOf(a.side) - sides.indexOf(b.side));
-  const unique = new Map([...assumptions, ...evaluation.assumptions].map((a) => [JSON.stringify(a), a]));
+  const priced: Evaluation = evaluation;
+  const bySide = [...priced.sides].sort((a, b) => sides.indexOf(a.side) - sides.indexOf(b.side));
+  const unique = new Map([...assumptions, ...priced.assumptions].map((a) => [JSON.stringify(a), a]));
   return {
     evaluation: withDisplayStrings(
       {
-        ...evaluation,
+        ...priced,
         sides: bySide,
-        inputs: withPageText(evaluation.inputs, snapshot),
+        inputs: withPageText(priced.inputs, snapshot),
         assumptions: [...unique.values()],
       },
       settings.figureDecimals,

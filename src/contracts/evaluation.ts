@@ -114,8 +114,14 @@ export interface OrderScenario {
     type: 'limit' | 'market';
     /** Fill price assumed: the limit price, or the mark for a market order. */
     price: string;
-    /** Absolute order size, base units. */
+    /** Absolute order size, base units; not read when `sizeUnknown` is set. */
     quantity: string;
+    /**
+     * The size the form would submit cannot be known (e.g. a % of a Max the page does not show): the
+     * sides get no figures, for this reason, and each limit set is listed, checked where it needs no
+     * size (the leverage, the stop requirement) and unchecked with this reason otherwise.
+     */
+    sizeUnknown?: Reason;
     leverage: string;
     stopLoss?: string;
     takeProfit?: string;

@@ -74,7 +74,8 @@ export function parseOrder(sc: OrderScenario): Parsed {
   const rule = RULES[sc.rule];
   if (typeof sc.symbol !== 'string' || !SYMBOL.test(sc.symbol)) throw invalid('symbol', 'input.unknownSymbol', { symbol: String(sc.symbol) });
   const price = dec(sc.order.price, 'order.price');
-  const quantity = dec(sc.order.quantity, 'order.quantity');
+  // An unknown size is never read as a number: the sides are refused with its reason (order.ts).
+  const quantity = sc.order.sizeUnknown ? ZERO : dec(sc.order.quantity, 'order.quantity');
   const leverage = dec(sc.order.leverage, 'order.leverage');
   const mark = dec(sc.market.markPrice, 'market.markPrice');
   const takerRate = fraction(sc.market.takerRate, 'market.takerRate', 'nonNegative');

@@ -18,7 +18,7 @@ import type {
   SideEvaluation,
   StressPoint,
 } from '../contracts/evaluation';
-import { unavailableFigures, unavailableSide } from '../contracts/figures';
+import { unavailableFigures } from '../contracts/figures';
 import { reason, type Reason } from '../contracts/reasons';
 import { asEngineError } from './input';
 import { checkLimits, maxSizeWithinLimits } from './limits';
@@ -53,10 +53,10 @@ function stressInput(p: Parsed, n: ModeNumbers): StressInput {
       const index = tierIndexFor(m.table, tierValue(p, leg.q, rule.tierBasis === 'entry' ? leg.entry! : leg.mark!));
       ({ rate, amount } = m.table.tiers[index === 'beyond-table' ? m.table.tiers.length - 1 : index]!);
     }
-    const recheck = m.kind === 'table' && rule.tierBasis === 'liquidation' && p.tierUnit === 'notional';
     return {
       s: leg.s, q: leg.q, mark: leg.mark!, rate, amount,
-      tiers: recheck ? m.table : null,
+      // A contract count does not change with the price: only a table by notional can be re-checked.
+      tiers: m.kind === 'table' && p.tierUnit === 'notional' ? m.table : null,
       entryValue: rule.requirementAt === 'entry' ? leg.q.times(leg.entry!) : null,
       own: true,
     };
@@ -66,6 +66,9 @@ function stressInput(p: Parsed, n: ModeNumbers): StressInput {
 }
 
 function stressFigures(p: Parsed, n: ModeNumbers): { move: Figure; points: StressPoint[] } {
+  // No maintenance for the position (e.g. past the end of a partial table): no account requirement either.
+  const noMaintenance = n.r.unavailable.maintenanceMargin;
+  if (noMaintenance) return { move: unavailable(noMaintenance), points: [] };
   const input = stressInput(p, n);
   const move = accountLiquidationMove(input);
   const points = STRESS_MOVES.map((pct): StressPoint => {
@@ -209,12 +212,12 @@ function evaluateSide(sc: OrderScenario, p: Parsed, side: Side, assumptions: Rea
     ? reason('input.crossNotSupported', { rule: sc.rule })
     : (sc.account.crossUnavailable ?? reason('figure.crossUnavailable'));
   const setup = setupSide(sc, p, side);
-  const sized = sizeSide(p, setup, p.quantity, assumptions);
+  const sized: SizedSide = sc.order.sizeUnknown ? { kind: 'refused', why: sc.order.sizeUnknown } : sizeSide(p, setup, p.quantity, assumptions);
+  // A mode without figures still lists every limit set: unchecked with the cause (the leverage and the stop requirement need no figure).
+  const unpriced = (mode: Mode, why: Reason): ModeFigures => ({ ...unavailableFigures(why), limits: checkLimits(p, mode, null, why) });
   if (sized.kind === 'refused') {
-    // Every limit set still shows: unchecked with the cause (the leverage and the stop requirement need no figure).
-    const refused = unavailableSide(side, sized.why);
-    const limitsOf = (mode: Mode) => ({ ...refused[mode], limits: checkLimits(p, mode, null, sized.why) });
-    return { ...refused, effect: p.reduceOnly ? 'reduces' : null, isolated: limitsOf('isolated'), cross: limitsOf('cross') };
+    const cross = unpriced('cross', p.cross ? sized.why : crossUnavailable);
+    return { side, effect: p.reduceOnly ? 'reduces' : null, resulting: null, axis: null, isolated: unpriced('isolated', sized.why), cross };
   }
   if (sized.kind === 'flat') {
     const flat = flatFigures(sized.openFee, sized.why);
@@ -224,7 +227,7 @@ function evaluateSide(sc: OrderScenario, p: Parsed, side: Side, assumptions: Rea
   const isolatedNumbers = modeNumbers(p, setup, sized, 'isolated');
   const crossNumbers = p.cross ? modeNumbers(p, setup, sized, 'cross') : null;
   const isolated = modeFigures(p, setup, sized, isolatedNumbers, 'isolated');
-  const cross = crossNumbers ? modeFigures(p, setup, sized, crossNumbers, 'cross') : { ...unavailableFigures(crossUnavailable), limits: checkLimits(p, 'cross', null, crossUnavailable) };
+  const cross = crossNumbers ? modeFigures(p, setup, sized, crossNumbers, 'cross') : unpriced('cross', crossUnavailable);
   const leg = sized.merged.leg;
   const axis = axisOf(p, setup, leg.entry, crossNumbers ? [isolated, cross] : [isolated]);
   isolated.pnl = pnlLine(isolatedNumbers, sized.openFee, axis);
@@ -243,11 +246,11 @@ function inputsUsed(sc: OrderScenario, p: Parsed): { inputs: InputUsed[]; assump
   const q = sc.quoteAsset;
   const inputs: InputUsed[] = [
     { item: 'price', value: p.price.toFixed(), source: sc.order.type === 'market' ? 'markForMarketOrder' : 'limitPrice' },
-    { item: 'quantity', value: p.quantity.toFixed(), source: 'orderForm' },
     { item: 'leverage', value: p.leverage.toFixed(), unit: 'x', source: 'orderForm' },
     { item: 'markPrice', value: p.mark.toFixed(), source: 'pageHeader' },
     { item: 'takerFee', value: p.takerRate.times(HUNDRED).toFixed(), unit: '%', source: 'settings' },
   ];
+  if (!sc.order.sizeUnknown) inputs.splice(1, 0, { item: 'quantity', value: p.quantity.toFixed(), source: 'orderForm' });
   const assumptions: Reason[] = [];
   const m = sc.market.maintenance;
   if ('table' in m) {

@@ -219,21 +219,42 @@ function tierIndex(sc: PositionInput, leg: Leg, price: Dec): number | 'beyond-ta
 }
 
 /**
- * The requirement line for chosen tiers. bpU is the bankruptcy u, needed only where the rule reserves the fee to close in cross
- * (fee to close at the bankruptcy price).
+ * The fee to close where the rule reserves it in cross (closeFeeAtBankruptcy): the own legs' size × the
+ * taker rate × the bankruptcy price, the own price at which the equity of the account as it stands (every
+ * other position where it is) covers only that fee (docs/engine.md, "fee to close", with its source).
+ * With that equity a line a + b·u in the own u, the price is u = a/(q·f − b) and the fee q·f·u = share·a,
+ * share = q·f/(q·f − b); no fee when that price is not positive. The account stress (stress.ts) takes the
+ * fee through these two functions too, at each state it tests: one rule for both.
  */
-function requirementLine(sc: PositionInput, tiers: Tier[], k: Dec, bpU: Dec | null): Line {
+export function closeFeeShare(b: Dec, q: Dec, takerRate: Dec): Dec | null {
+  const qf = q.times(takerRate);
+  const denominator = qf.minus(b);
+  return qf.isZero() || denominator.isZero() ? null : qf.div(denominator);
+}
+
+/** The fee to close of an equity line's intercept `a` (closeFeeShare); 0 where the bankruptcy price is not positive. */
+export function closeFeeOf(share: Dec | null, a: Dec): Dec {
+  return share ? D.max(share.times(a), ZERO) : ZERO;
+}
+
+/** The cross fee to close at the bankruptcy price for the equity line `e` of the own price (0 where the rule reserves none). */
+function crossCloseFee(sc: PositionInput, e: Line): Dec {
+  if (sc.collateral.kind === 'isolated' || !sc.rule.closeFeeAtBankruptcy || !sc.takerRate) return ZERO;
+  let q = ZERO;
+  for (const leg of sc.legs) q = q.plus(leg.q);
+  return closeFeeOf(closeFeeShare(e.b, q, sc.takerRate), e.a);
+}
+
+/** The requirement line for chosen tiers; `closeFee` is the cross fee to close at the bankruptcy price (crossCloseFee). */
+function requirementLine(sc: PositionInput, tiers: Tier[], k: Dec, closeFee: Dec): Line {
   const legs = activeLegs(sc);
-  let a = sc.collateral.kind === 'isolated' ? reservedCloseFee(sc) : k;
+  let a = sc.collateral.kind === 'isolated' ? reservedCloseFee(sc) : k.plus(closeFee);
   let b = ZERO;
   const feeRate = sc.rule.feeInThreshold && sc.takerRate ? sc.takerRate : ZERO;
   legs.forEach((leg, i) => {
     const tier = tiers[i]!;
     if (sc.rule.requirementAt === 'entry') {
       a = a.plus(notionalAt(leg.q, leg.entry!, sc.inverse).times(tier.rate)).minus(tier.amount);
-      if (sc.collateral.kind !== 'isolated' && sc.rule.closeFeeAtBankruptcy && sc.takerRate && bpU) {
-        a = a.plus(leg.q.times(bpU).times(sc.takerRate));
-      }
     } else {
       // N(u) = Q·u for both products (Q·P linear, Q/P inverse).
       a = a.minus(tier.amount);
@@ -265,15 +286,15 @@ interface Solved {
  * positions converge in a step or two from the reference bracket; when they do not (or for two hedge legs),
  * scan every stretch of prices where the brackets are fixed and keep the roots that land in their stretch.
  */
-function solveAtLiquidationTier(sc: PositionInput, e: Line, k: Dec, bpU: Dec | null, start: number[], refU: Dec): Solved {
+function solveAtLiquidationTier(sc: PositionInput, e: Line, k: Dec, closeFee: Dec, start: number[], refU: Dec): Solved {
   const legs = activeLegs(sc);
-  if (legs.length > 1) return scanTierStretches(sc, e, k, bpU, refU);
+  if (legs.length > 1) return scanTierStretches(sc, e, k, closeFee, refU);
   let index = start;
   const seen = new Set<string>();
   for (let round = 0; round < 8; round++) {
     seen.add(index.join());
     const tiers = legs.map((leg, i) => tierOf(leg, index[i]!));
-    const line = requirementLine(sc, tiers, k, bpU);
+    const line = requirementLine(sc, tiers, k, closeFee);
     const u = meet(e, line);
     const next = legs.map((leg, i) => {
       if (leg.maintenance.kind !== 'table') return 0;
@@ -286,10 +307,10 @@ function solveAtLiquidationTier(sc: PositionInput, e: Line, k: Dec, bpU: Dec | n
     if (seen.has(next.join())) break;
     index = next;
   }
-  return scanTierStretches(sc, e, k, bpU, refU);
+  return scanTierStretches(sc, e, k, closeFee, refU);
 }
 
-function scanTierStretches(sc: PositionInput, e: Line, k: Dec, bpU: Dec | null, refU: Dec): Solved {
+function scanTierStretches(sc: PositionInput, e: Line, k: Dec, closeFee: Dec, refU: Dec): Solved {
   const legs = activeLegs(sc);
   const edges: Dec[] = [];
   for (const leg of legs) {
@@ -313,7 +334,7 @@ function scanTierStretches(sc: PositionInput, e: Line, k: Dec, bpU: Dec | null, 
       return m.table.tiers[found === 'beyond-table' ? m.table.tiers.length - 1 : found]!;
     });
     lowest ??= tiers;
-    const u = meet(e, requirementLine(sc, tiers, k, bpU));
+    const u = meet(e, requirementLine(sc, tiers, k, closeFee));
     if (!u || u.lt(lo) || (hi && u.gt(hi))) continue;
     // Several roots can exist only with two legs; the schema keeps the one nearest the reference price.
     const gap = fromU(u, sc.inverse).minus(fromU(refU, sc.inverse)).abs();
@@ -352,6 +373,7 @@ export function solvePosition(sc: PositionInput): PositionResult {
 
   const legs = activeLegs(sc);
   const k = sc.collateral.kind === 'isolated' ? ZERO : othersRequirement(sc);
+  const closeFee = crossCloseFee(sc, e);
 
   // Tier at the reference state (the current MM, and the starting point of the re-check at the liquidation price).
   const startIndex: number[] = [];
@@ -370,9 +392,9 @@ export function solvePosition(sc: PositionInput): PositionResult {
   let solved: Solved;
   // A contract count does not change with the price: its tier stays the reference one.
   if (sc.rule.tierBasis === 'liquidation' && sc.tierUnit === 'notional') {
-    solved = solveAtLiquidationTier(sc, e, k, bpU, startIndex, refU);
+    solved = solveAtLiquidationTier(sc, e, k, closeFee, startIndex, refU);
   } else {
-    const line = requirementLine(sc, referenceTiers, k, bpU);
+    const line = requirementLine(sc, referenceTiers, k, closeFee);
     solved = { u: meet(e, line), tiers: referenceTiers, line };
   }
 
@@ -386,7 +408,7 @@ export function solvePosition(sc: PositionInput): PositionResult {
   const mmBasePrice = sc.rule.requirementAt === 'entry' ? leg.entry! : ref;
   result.maintenanceMargin = notionalAt(leg.q, mmBasePrice, inverse).times(refTier.rate).minus(refTier.amount);
   // Usually the liquidation tiers are the reference ones and their line is already known.
-  const r = solved.line && solved.tiers.every((t, i) => t === referenceTiers[i]) ? solved.line : requirementLine(sc, referenceTiers, k, bpU);
+  const r = solved.line && solved.tiers.every((t, i) => t === referenceTiers[i]) ? solved.line : requirementLine(sc, referenceTiers, k, closeFee);
   result.requirement = r.a.plus(r.b.times(refU));
   result.liquidatesNow = equity.lte(result.requirement);
 
@@ -429,7 +451,6 @@ export function requirementAt(sc: PositionInput, price: Dec): Dec {
     const found = tierIndex(sc, l, basis);
     return tierOf(l, found === 'beyond-table' ? 0 : found);
   });
-  const bpU = meet(equityLine(sc), bankruptcyLine(sc));
-  const r = requirementLine(sc, tiers, k, bpU);
+  const r = requirementLine(sc, tiers, k, crossCloseFee(sc, equityLine(sc)));
   return r.a.plus(r.b.times(toU(price, sc.inverse)));
 }

@@ -78,6 +78,39 @@ describe('evaluateSnapshot', () => {
     );
   });
 
+  it('a side whose size cannot be known still lists every limit the user set: unchecked with the reason, where it needs a size', () => {
+    const maxBuy = read({ amount: '2', unit: 'base' as const }, '2.000 BTC');
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      limits: { ...DEFAULT_SETTINGS.limits, maxLeverage: '10', maxLoss: '500', minLiquidationDistancePct: '5', maxCrossExposure: '3', stopLossRequired: true },
+    };
+    const result = evaluateSnapshot(buildSnapshot(ROUND, { quantity: read('25'), quantityUnit: read('percent' as const), maxBuy }), settings);
+    const e = evaluation(result);
+    const why = reason('evaluate.cantRead', { item: 'maxSell', cause: reason('page.notShownYet', { item: 'maxSell' }) });
+    const short = e.sides.find((s) => s.side === 'short')!;
+    const long = e.sides.find((s) => s.side === 'long')!;
+    for (const mode of ['isolated', 'cross'] as const) {
+      expect(short[mode].liquidationPrice).toEqual(unavailable(why));
+      // The same limits, in the same order, as on the side that could be priced.
+      expect(short[mode].limits.map((c) => c.limit)).toEqual(long[mode].limits.map((c) => c.limit));
+      expect(short[mode].limits.map((c) => c.limit)).toEqual(['maxLeverage', 'stopLossRequired', 'maxLoss', 'minLiquidationDistancePct', 'maxCrossExposure']);
+      const bySize = short[mode].limits.filter((c) => c.limit !== 'maxLeverage' && c.limit !== 'stopLossRequired');
+      for (const c of bySize) expect(c).toEqual({ limit: c.limit, status: 'unchecked', reason: reason('limit.unchecked', { limit: c.limit, cause: why }) });
+      // The leverage (20x > 10x) and the missing stop-loss need no size: they fail on this side too.
+      expect(short[mode].limits.find((c) => c.limit === 'maxLeverage')!.status).toBe('fail');
+      expect(short[mode].limits.find((c) => c.limit === 'stopLossRequired')!.status).toBe('fail');
+    }
+    // No quantity was read for that side: the inputs list the long's only.
+    expect(e.inputs.filter((i) => i.item === 'quantity')).toEqual([expect.objectContaining({ value: '0.5' })]);
+  });
+
+  it("keeps each side's own assumptions (a limit that crosses the mark on one side only)", () => {
+    // A limit at 60,000 with the mark at 61,000: the buy rests, the sell crosses the mark.
+    const e = evaluation(evaluate({ price: read('60000', '60000.0') }));
+    expect(e.assumptions).toContainEqual(reason('assume.limitCrossesMark', { side: 'short' }));
+    expect(e.assumptions).not.toContainEqual(reason('assume.limitCrossesMark', { side: 'long' }));
+  });
+
   it('converts a Max shown in the quote asset at the header mark, half-up to the lot step, before taking the percent', () => {
     // 122,030.5 USDT ÷ 61,000 = 2.0005 → 2.001 BTC (half-up, 3 decimals); 25% of it = 0.50025.
     const maxBuy = read({ amount: '122030.5', unit: 'quote' as const }, '122,030.5 USDT');

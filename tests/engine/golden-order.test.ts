@@ -250,6 +250,52 @@ describe('golden vectors through the order entry point (one rule path per venue)
     });
   }
 
+  /**
+   * Each isolated vector as a cross one: the margin behind it becomes the whole cross wallet (no other
+   * position). No source states these figures, so calc's answer for the converted vector is the
+   * expectation: the two entry points must agree for cross too, or both refuse it for the same reason
+   * (a rule without cross margin, e.g. Gate's).
+   */
+  describe('isolated vectors as cross: calc and the order path agree', () => {
+    const asCross = (v: Vector): Vector => {
+      const p = obj(v.position);
+      const c = obj(v.collateral);
+      const size = p.quantityUnit === 'contracts' ? new D(str(p.quantity)!).times(str(p.contractSize)!) : new D(str(p.quantity)!);
+      const given = str(c.isolatedMargin);
+      const margin = (given ? new D(given) : size.times(str(p.entryPrice)!).div(str(p.leverage) ?? '1')).plus(str(c.extraMargin) ?? '0');
+      return { ...v, id: `${v.id} as cross`, mode: 'cross', collateral: { walletBalance: margin.toFixed() } };
+    };
+    // (Those already past liquidation at entry say "liquidates now" on the panel: checked above.)
+    const isolated = expressed.filter(({ v }) => v.mode === 'isolated' && !LIQUIDATES_NOW.has(v.id)).map(({ v }) => asCross(v));
+    it('covers every venue', () => {
+      for (const venue of RULE_IDS) expect(isolated.filter((v) => v.venue === venue).length, venue).toBeGreaterThanOrEqual(3);
+    });
+    for (const v of isolated) {
+      it(v.id, () => {
+        const e = express(v);
+        if (typeof e === 'string') throw new Error(`cannot express ${v.id}: ${e}`);
+        const calc = computeVector(v);
+        const result = evaluateOrder(e.scenario('new order'));
+        if ('error' in result) throw new Error(`order error ${result.error.reason.code}`);
+        const cross = result.sides[0]!.cross;
+        if ('error' in calc) {
+          // calc refuses the vector: every cross figure on the order path is unavailable for the same reason.
+          for (const figure of Object.values(FIGURE).map((pick) => pick(cross))) expect(figure).toEqual({ kind: 'unavailable', reason: calc.error.reason });
+          expect(cross.accountLiquidationMovePct).toEqual({ kind: 'unavailable', reason: calc.error.reason });
+          return;
+        }
+        const tight = { rel: '1e-24', abs: '1e-24' };
+        const expected: Record<string, string | null | undefined> = { liquidationPrice: calc.liquidationPrice, bankruptcyPrice: calc.bankruptcyPrice, maintenanceMargin: calc.maintenanceMargin };
+        for (const [field, want] of Object.entries(expected)) {
+          if (want === undefined) continue;
+          const got = figureValue(FIGURE[field]!(cross));
+          if (want === null || typeof got !== 'string') expect(got, field).toEqual(want);
+          else expect(within(got, want, tight), `${field}: calc ${want}, order ${got}`).toBe(true);
+        }
+      });
+    }
+  });
+
   it('the comparison itself fails on a wrong expectation', () => {
     const { v, e } = expressed.find(({ v }) => v.id === 'binance-ft-cross-eth-long')!;
     expect(differences({ ...v, expected: { liquidationPrice: '1153.27' } }, e, 'new order')).toHaveLength(1);

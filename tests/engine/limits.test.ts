@@ -152,6 +152,35 @@ describe('limit checks', () => {
       }
     }
   });
+
+  it('an order whose size cannot be known (sizeUnknown): the same limits through the same path, the quantity not read', () => {
+    const why = reason('evaluate.cantRead', { item: 'maxSell', cause: reason('page.notShownYet', { item: 'maxSell' }) });
+    const limits = { maxLeverage: '50', maxLossPct: '2', minStopBufferPct: '1' };
+    // The quantity is not a number here: it must not be read.
+    const e = ok(evaluateOrder(btcOrder({ order: { quantity: 'not a number', sizeUnknown: why, stopLoss: '60000' }, top: { limits } })));
+    for (const s of ['long', 'short'] as const) {
+      for (const mode of ['isolated', 'cross'] as const) {
+        expect(side(e, s)[mode].liquidationPrice).toEqual({ kind: 'unavailable', reason: why });
+        expect(checksOf(e, s, mode)).toEqual({
+          maxLeverage: decided('maxLeverage', 'pass', '50', '20'),
+          maxLossPct: unchecked('maxLossPct', why),
+          minStopBufferPct: unchecked('minStopBufferPct', why),
+        });
+      }
+    }
+    expect(e.inputs.map((i) => i.item)).not.toContain('quantity');
+  });
+
+  it('under a rule without cross margin, a side that cannot be priced says so in its cross column, limits included', () => {
+    const why = reason('evaluate.enterSize');
+    const noCross = reason('input.crossNotSupported', { rule: 'gate' });
+    const sc = btcOrder({ order: { quantity: '', sizeUnknown: why }, market: { maintenance: { assumedRate: '0.005', assumedAmount: '0' } }, top: { rule: 'gate', limits: { maxLoss: '100' } } });
+    const e = ok(evaluateOrder(sc));
+    expect(side(e, 'long').isolated.liquidationPrice).toEqual({ kind: 'unavailable', reason: why });
+    expect(side(e, 'long').cross.liquidationPrice).toEqual({ kind: 'unavailable', reason: noCross });
+    expect(checksOf(e, 'long', 'isolated')).toEqual({ maxLoss: unchecked('maxLoss', why) });
+    expect(checksOf(e, 'long', 'cross')).toEqual({ maxLoss: unchecked('maxLoss', noCross) });
+  });
 });
 
 /** A decimal string from an integer and a scale: exact, no floats. */

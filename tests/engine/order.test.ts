@@ -240,18 +240,21 @@ describe('evaluateOrder: one definition of the worst case', () => {
     account: { existing: [{ side: 'long', size: '1', entryPrice: '40000', mode: 'isolated', isolatedMargin: '4000' }] },
   });
   const openFee = new D('0.01').times('60000').times('0.0005');
+  /** calc's worst case for the position the order leaves, at the mark, with the mode's collateral. */
+  const worstOf = (resulting: { size: string; entryPrice: string }, mode: 'isolated' | 'cross', collateral: Record<string, string>) =>
+    vectorWorst({
+      venue: 'binance', mode,
+      position: { side: 'long', quantity: resulting.size, entryPrice: resulting.entryPrice, markPrice: '60000', leverage: '10' },
+      collateral,
+      maintenance: { tiers: table.tiers },
+    });
 
   it('isolated: what the resulting position has at risk (margin and unrealised profit) plus the fee to open', () => {
     const e = ok(evaluateOrder(sc));
     const long = side(e, 'long');
     expect(long.resulting!.size).toBe('1.01');
     const margin = new D('4000').plus(new D('0.01').times('60000').div('10'));
-    const worst = vectorWorst({
-      venue: 'binance', mode: 'isolated',
-      position: { side: 'long', quantity: long.resulting!.size, entryPrice: long.resulting!.entryPrice, markPrice: '60000', leverage: '10' },
-      collateral: { isolatedMargin: margin.toFixed() },
-      maintenance: { tiers: table.tiers },
-    });
+    const worst = worstOf(long.resulting!, 'isolated', { isolatedMargin: margin.toFixed() });
     expect(num(long.isolated.worstCaseLoss).toFixed()).toBe(worst.plus(openFee).toFixed());
     // 4060 of margin + 20000 of profit + 0.3 fee, not the margin alone (4060.3).
     expect(num(long.isolated.worstCaseLoss).toFixed()).toBe('24060.3');
@@ -261,12 +264,7 @@ describe('evaluateOrder: one definition of the worst case', () => {
     const e = ok(evaluateOrder(sc));
     const long = side(e, 'long');
     const wallet = new D('10000').minus(openFee);
-    const worst = vectorWorst({
-      venue: 'binance', mode: 'cross',
-      position: { side: 'long', quantity: long.resulting!.size, entryPrice: long.resulting!.entryPrice, markPrice: '60000', leverage: '10' },
-      collateral: { walletBalance: wallet.toFixed() },
-      maintenance: { tiers: table.tiers },
-    });
+    const worst = worstOf(long.resulting!, 'cross', { walletBalance: wallet.toFixed() });
     expect(num(long.cross.worstCaseLoss).toFixed()).toBe(worst.plus(openFee).toFixed());
     // Wallet 9999.7 after the fee + 20000 unrealised + the 0.3 fee.
     expect(num(long.cross.worstCaseLoss).toFixed()).toBe('30000');
