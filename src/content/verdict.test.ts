@@ -106,9 +106,19 @@ describe('judgeActivation', () => {
     expect(judgeActivation({ ...basis, evaluation: { ...basis.evaluation, sides: [] } }, ['long'])).toEqual({ kind: 'pass', cause: 'unevaluable' });
   });
 
-  it('never stops when the page does not say whether the order is reduce-only, or which tab is open', () => {
+  it('reduce-only unread: stops an order that opens or adds (a ticked box would have it rejected), never one that could only close', () => {
     const unread = buildSnapshot({ reduceOnly: missing(reason('page.notFound', { item: 'reduceOnly' })) });
-    expect(judgeActivation(evaluatedBasis({}, unread), ['long'])).toEqual({ kind: 'pass', cause: 'unevaluable' });
+    const long = (quantity: string) =>
+      evaluatedBasis({ order: { quantity }, account: { existing: [{ side: 'long', size: '0.5', entryPrice: '60000', mode: 'cross' }] } }, unread);
+    const effect = (basis: ReturnType<typeof evaluatedBasis>, side: 'long' | 'short') => basis.evaluation.sides.find((s) => s.side === side)!.effect;
+    expect([effect(evaluatedBasis({}, unread), 'long'), effect(long('0.1'), 'long'), effect(long('0.8'), 'short'), effect(long('0.1'), 'short')]).toEqual(['opens', 'adds', 'flips', 'reduces']);
+    expect(judgeActivation(evaluatedBasis({}, unread), ['long']).kind).toBe('stop');
+    expect(judgeActivation(long('0.1'), ['long']).kind).toBe('stop');
+    expect(judgeActivation(long('0.8'), ['short'])).toEqual({ kind: 'pass', cause: 'unevaluable' });
+    expect(judgeActivation(long('0.1'), ['short'])).toEqual({ kind: 'pass', cause: 'reducesOnly' });
+  });
+
+  it('never stops when the page does not say which tab is open', () => {
     const tabUnknown = buildSnapshot({ action: missing(reason('page.openCloseUnknown'), 'ambiguous') });
     expect(judgeActivation(evaluatedBasis({}, tabUnknown), ['long'])).toEqual({ kind: 'pass', cause: 'unevaluable' });
   });

@@ -4,7 +4,7 @@
  *
  * It stops only what it can back with figures for the form as it is now, and never an order that only
  * reduces or closes a position. Everything else passes: no figures (the form is unreadable), figures not
- * back yet for the latest form state, limits unchecked, reduce-only unread.
+ * back yet for the latest form state, limits unchecked, reduce-only unread on an order that might flip.
  */
 import type { Evaluation, LimitCheck, Mode, SideEvaluation } from '../contracts/evaluation';
 import type { Side } from '../contracts/reasons';
@@ -49,16 +49,28 @@ type SideJudgement = { kind: 'fail'; failure: SideFailure } | { kind: 'pass'; ca
 const BOTH_MODES: readonly Mode[] = ['isolated', 'cross'];
 const REDUCING = new Set<SideEvaluation['effect']>(['reduces', 'closes']);
 
+/**
+ * Effects a reduce-only order cannot have: a reduce-only order may only reduce the position, so one
+ * that would open or add is not placed (Binance error -2022 "ReduceOnly Order is rejected",
+ * https://developers.binance.com/docs/derivatives/usds-margined-futures/error-code; `reduceOnly` in
+ * https://bybit-exchange.github.io/docs/v5/order/create-order and
+ * https://www.okx.com/docs-v5/en/#order-book-trading-trade-post-place-order). Such a click either breaks
+ * the limit (box off) or places nothing (box on), so it can be judged without reading the box. A flip
+ * could only close with the box on, so it cannot.
+ */
+const NOT_REDUCE_ONLY = new Set<SideEvaluation['effect']>(['opens', 'adds']);
+
 function judgeSide(snapshot: FormSnapshot, evaluation: Evaluation, side: Side): SideJudgement {
-  // Reduce-only and the Open/Close tab come from the page itself: when either is unread, the order
-  // might only reduce, and it is not stopped.
+  // The Open/Close tab comes from the page itself: when it is unread, the order might only close.
   const { reduceOnly, action } = snapshot;
-  if (reduceOnly.status !== 'read' || action.status !== 'read') return { kind: 'pass', cause: 'unevaluable' };
-  if (reduceOnly.value === true || action.value === 'close') return { kind: 'pass', cause: 'reducesOnly' };
+  if (action.status !== 'read') return { kind: 'pass', cause: 'unevaluable' };
+  if ((reduceOnly.status === 'read' && reduceOnly.value === true) || action.value === 'close') return { kind: 'pass', cause: 'reducesOnly' };
   const figures = evaluation.sides.find((s) => s.side === side);
   if (!figures || figures.effect === null) return { kind: 'pass', cause: 'unevaluable' };
   // An order against the existing position that does not flip it only reduces or closes it.
   if (REDUCING.has(figures.effect)) return { kind: 'pass', cause: 'reducesOnly' };
+  // Reduce-only unread: only an order that a ticked box would make the exchange reject can be judged.
+  if (reduceOnly.status !== 'read' && !NOT_REDUCE_ONLY.has(figures.effect)) return { kind: 'pass', cause: 'unevaluable' };
 
   // The exchange's margin mode now; unknown: the order fails only if it fails whichever mode applies.
   const modes = evaluation.currentMode ? [evaluation.currentMode] : BOTH_MODES;
