@@ -2,34 +2,22 @@
  * A test case's market and account, written once and turned two ways: into the stand-in's page
  * parameters (what the page shows) and into the engine's OrderScenario (what the panel must show).
  * The expected figures always come from the engine, never from numbers written here; what differs
- * per venue (rule, tier tables, default fee) comes from the venue's registry entry.
+ * per venue (rule, tier tables, default fee) comes from the venue's registry entry. The parts every
+ * venue shares are in ./common.
  */
-import type { Evaluation, ExistingLeg, OpenPosition, OrderScenario, Side } from '../../../src/contracts/evaluation';
-import { reason, type Reason, type ReasonCode } from '../../../src/contracts/reasons';
-import { evaluateOrder, RULES, tierForNotional } from '../../../src/engine/index';
+import type { OrderScenario } from '../../../src/contracts/evaluation';
+import type { ReasonCode } from '../../../src/contracts/reasons';
 import { D } from '../../../src/shared/decimal';
-import { DEFAULT_SETTINGS, feeRate, riskLimits } from '../../../src/shared/settings';
+import { DEFAULT_SETTINGS, riskLimits } from '../../../src/shared/settings';
 import { venueById } from '../../../src/venues/registry';
 import { bundledTable } from '../../../src/venues/tiers';
-import { figuresOf, noteCodesOf } from '../expect';
-import type { Figures } from '../panel';
+import { crossPart, existingLeg, expectations, marketOf, otherPosition, positionsParam, type Hidden, type Locale, type PositionSpec } from './common';
 
-export type Locale = 'en' | 'zh-CN' | 'pt-BR';
+export type { Hidden, Locale, PositionSpec } from './common';
+export { positionsParam } from './common';
 
 /** The venue every case runs on: the Binance USDⓈ-M stand-in (tests/sites/binance-usdm). */
 export const VENUE = venueById('binance-usdm');
-
-export interface PositionSpec {
-  symbol: string;
-  side: Side;
-  size: string;
-  entry: string;
-  mark: string;
-  mode: 'cross' | 'isolated';
-  lev: number;
-  /** Isolated margin (isolated positions). */
-  margin?: string;
-}
 
 export interface Case {
   symbol: string;
@@ -80,11 +68,6 @@ export function standinParams(c: Case): Record<string, string> {
   return params;
 }
 
-/** The stand-in's `si-pos` encoding of a list of positions. */
-export function positionsParam(positions: readonly PositionSpec[]): string {
-  return positions.map((p) => [p.symbol, p.side, p.size, p.entry, p.mark, p.mode, p.lev, p.margin ?? '-'].join(',')).join(';');
-}
-
 export function standinUrl(c: Case, extra: Record<string, string>): string {
   const query = new URLSearchParams({ ...standinParams(c), ...extra });
   return `https://www.binance.com/${c.locale}/futures/${c.symbol}?${query}`;
@@ -96,49 +79,17 @@ function quoteOf(symbol: string): string {
   return quote;
 }
 
-/** Maintenance of another position at its mark, from its bundled tier table. */
-function openPosition(p: PositionSpec): OpenPosition {
-  const table = bundledTable(VENUE.id, p.symbol);
-  if (!table) throw new Error(`no bundled tier table for ${p.symbol}`);
-  const tier = tierForNotional(table, RULES[VENUE.rule], new D(p.size).times(p.mark));
-  if (!tier) throw new Error(`${p.symbol} position beyond its tier table`);
-  return {
-    symbol: p.symbol,
-    side: p.side,
-    size: p.size,
-    entryPrice: p.entry,
-    markPrice: p.mark,
-    maintenanceRate: tier.rate.toFixed(),
-    maintenanceAmount: tier.amount.toFixed(),
-  };
-}
-
-function existingLeg(p: PositionSpec): ExistingLeg {
-  return {
-    side: p.side,
-    size: p.size,
-    entryPrice: p.entry,
-    mode: p.mode,
-    ...(p.mode === 'isolated' && p.margin ? { isolatedMargin: p.margin } : {}),
-  };
-}
-
 /** The reason the panel gives for cross figures while logged out. */
 export const LOGGED_OUT_REASON = 'cross.loggedOut' satisfies ReasonCode;
 
-/** What the page hides from the extension in a case (the engine then gets no cross inputs). */
-export interface Hidden {
-  /** The other symbols' positions are not known (e.g. "Hide Other Symbols"): cross is unavailable with this reason. */
-  crossUnavailable?: Reason;
-}
-
 /** The OrderScenario the extension should build from the page this case renders. */
 export function orderScenario(c: Case, hidden: Hidden = {}): OrderScenario {
-  const table = bundledTable(VENUE.id, c.symbol);
-  if (!table) throw new Error(`no bundled tier table for ${c.symbol}`);
+  if (!bundledTable(VENUE.id, c.symbol)) throw new Error(`no bundled tier table for ${c.symbol}`);
   const positions = c.positions ?? [];
   const loggedIn = (c.auth ?? 'in') === 'in';
   const marginBalance = new D(c.wallet).plus(c.upnl ?? '0').toFixed();
+  // The cross pool: other symbols in cross mode settled in the same quote asset.
+  const others = positions.filter((p) => p.symbol !== c.symbol && p.mode === 'cross' && quoteOf(p.symbol) === quoteOf(c.symbol));
   return {
     rule: VENUE.rule,
     symbol: c.symbol,
@@ -147,43 +98,14 @@ export function orderScenario(c: Case, hidden: Hidden = {}): OrderScenario {
     sides: ['long', 'short'],
     action: 'open',
     order: { type: 'limit', price: c.price, quantity: c.qty, leverage: String(c.lev) },
-    market: {
-      markPrice: c.mark,
-      maintenance: { table },
-      takerRate: feeRate(DEFAULT_SETTINGS.fees[VENUE.id].takerPct),
-    },
+    market: marketOf(VENUE, c.symbol, c.mark, false),
     account: {
       currentMode: c.mode,
       existing: loggedIn ? positions.filter((p) => p.symbol === c.symbol).map(existingLeg) : [],
-      ...(loggedIn && hidden.crossUnavailable
-        ? { crossUnavailable: hidden.crossUnavailable, accountEquity: marginBalance }
-        : loggedIn
-        ? {
-            cross: {
-              walletBalance: c.wallet,
-              // The cross pool: other symbols in cross mode settled in the same quote asset.
-              otherPositions: positions
-                .filter((p) => p.symbol !== c.symbol && p.mode === 'cross' && quoteOf(p.symbol) === quoteOf(c.symbol))
-                .map(openPosition),
-            },
-            accountEquity: marginBalance,
-          }
-        : { crossUnavailable: reason(LOGGED_OUT_REASON) }),
+      ...crossPart(loggedIn, hidden, c.wallet, marginBalance, others.map((p) => otherPosition(VENUE, p))),
     },
     limits: riskLimits(DEFAULT_SETTINGS),
   };
 }
 
-export function evaluationOf(c: Case, hidden: Hidden = {}): Evaluation {
-  const result = evaluateOrder(orderScenario(c, hidden));
-  if ('error' in result) throw new Error(`engine refused the case: ${result.error.field}: ${result.error.reason.code}`);
-  return result;
-}
-
-export function expectedFigures(c: Case, hidden: Hidden = {}): Figures {
-  return figuresOf(evaluationOf(c, hidden));
-}
-
-export function expectedNoteCodes(c: Case, hidden: Hidden = {}): string[] {
-  return noteCodesOf(evaluationOf(c, hidden));
-}
+export const { evaluationOf, expectedFigures, expectedNoteCodes } = expectations<Case>(orderScenario);

@@ -7,33 +7,18 @@
  * value; quote: × the price), and the extension converts them back as the background does.
  */
 import type { Page } from 'puppeteer-core';
-import type { Evaluation, ExistingLeg, OpenPosition, OrderScenario, Side } from '../../../src/contracts/evaluation';
-import { reason, type Reason } from '../../../src/contracts/reasons';
-import { evaluateOrder } from '../../../src/engine/index';
+import type { OrderScenario } from '../../../src/contracts/evaluation';
 import { D } from '../../../src/shared/decimal';
-import { DEFAULT_SETTINGS, feeRate, riskLimits } from '../../../src/shared/settings';
+import { DEFAULT_SETTINGS, riskLimits } from '../../../src/shared/settings';
 import { venueById } from '../../../src/venues/registry';
-import { bundledTable } from '../../../src/venues/tiers';
-import { figuresOf, noteCodesOf } from '../expect';
-import type { Figures } from '../panel';
+import { crossPart, existingLeg, expectations, marketOf, otherPosition, positionsParam as rowsParam, type Hidden, type Locale, type PositionSpec } from './common';
+import { clickTab, type FormRootFinder } from '../standin';
+
+export type { Hidden, Locale, PositionSpec } from './common';
 
 export const VENUE = venueById('okx');
 
-export type Locale = 'en' | 'zh-CN' | 'pt-BR';
 const PREFIX: Record<Locale, string> = { en: '', 'zh-CN': 'zh-hans/', 'pt-BR': 'pt-br/' };
-
-export interface PositionSpec {
-  symbol: string;
-  side: Side;
-  /** Coin. */
-  size: string;
-  entry: string;
-  mark: string;
-  mode: 'cross' | 'isolated';
-  lev: number;
-  /** Isolated margin (isolated positions). */
-  margin?: string;
-}
 
 export interface Case {
   symbol: string;
@@ -112,33 +97,12 @@ export function standinParams(c: Case): Record<string, string> {
 
 /** The stand-in's `si-pos` encoding (with each row's PnL, which the page shows and the wallet is derived from). */
 export function positionsParam(positions: readonly PositionSpec[]): string {
-  return positions.map((p) => [p.symbol, p.side, p.size, p.entry, p.mark, p.mode, p.lev, p.margin ?? '-', '-', '-', pnlOf(p)].join(',')).join(';');
+  return rowsParam(positions, (p) => ['-', '-', pnlOf(p)]);
 }
 
 export function standinUrl(c: Case, extra: Record<string, string>): string {
   const query = new URLSearchParams({ ...standinParams(c), ...extra });
   return `https://www.okx.com/${PREFIX[c.locale]}trade-swap/${c.symbol.toLowerCase()}?${query}`;
-}
-
-/** The maintenance the background assumes for a symbol with no bundled table (the registry's rate). */
-function maintenance(symbol: string): OrderScenario['market']['maintenance'] {
-  const table = bundledTable(VENUE.id, symbol);
-  return table ? { table } : { assumedRate: VENUE.assumedMaintenance.rate, assumedAmount: '0' };
-}
-
-function openPosition(p: PositionSpec): OpenPosition {
-  if (bundledTable(VENUE.id, p.symbol)) throw new Error(`a tier table for ${p.symbol} is bundled now: pick its tier here`);
-  return { symbol: p.symbol, side: p.side, size: p.size, entryPrice: p.entry, markPrice: p.mark, maintenanceRate: VENUE.assumedMaintenance.rate, maintenanceAmount: '0' };
-}
-
-function existingLeg(p: PositionSpec): ExistingLeg {
-  return { side: p.side, size: p.size, entryPrice: p.entry, mode: p.mode, ...(p.mode === 'isolated' && p.margin ? { isolatedMargin: p.margin } : {}) };
-}
-
-/** What the page hides from the extension in a case. */
-export interface Hidden {
-  /** Cross is unavailable with this reason (e.g. another position's size cannot be converted). */
-  crossUnavailable?: Reason;
 }
 
 /** The OrderScenario the background should build from the page this case renders. */
@@ -155,48 +119,25 @@ export function orderScenario(c: Case, hidden: Hidden = {}): OrderScenario {
     sides: ['long', 'short'],
     action: 'open',
     order: { type: 'limit', price: c.price, quantity: c.qty, leverage: String(c.lev) },
-    market: {
-      markPrice: c.mark,
-      maintenance: maintenance(c.symbol),
-      takerRate: feeRate(DEFAULT_SETTINGS.fees[VENUE.id].takerPct),
-      lotStep: new D(1).div(new D(10).pow(VENUE.sizing.lotDecimals)).toFixed(),
-    },
+    market: marketOf(VENUE, c.symbol, c.mark),
     account: {
       currentMode: c.mode,
       reduceOnly: false,
       existing: loggedIn ? positions.filter((p) => p.symbol === c.symbol).map(existingLeg) : [],
-      ...(!loggedIn
-        ? { crossUnavailable: reason('cross.loggedOut') }
-        : hidden.crossUnavailable
-          ? { crossUnavailable: hidden.crossUnavailable, accountEquity: equity }
-          : { cross: { walletBalance: c.wallet, otherPositions: others.map(openPosition) }, accountEquity: equity }),
+      ...crossPart(loggedIn, hidden, c.wallet, equity, others.map((p) => otherPosition(VENUE, p))),
     },
     limits: riskLimits(DEFAULT_SETTINGS),
   };
 }
 
-export function evaluationOf(c: Case, hidden: Hidden = {}): Evaluation {
-  const result = evaluateOrder(orderScenario(c, hidden));
-  if ('error' in result) throw new Error(`engine refused the case: ${result.error.field}: ${result.error.reason.code}`);
-  return result;
-}
-
-export const expectedFigures = (c: Case, hidden: Hidden = {}): Figures => figuresOf(evaluationOf(c, hidden));
-export const expectedNoteCodes = (c: Case, hidden: Hidden = {}): string[] => noteCodesOf(evaluationOf(c, hidden));
+export const { evaluationOf, expectedFigures, expectedNoteCodes } = expectations<Case>(orderScenario);
 
 /** Clicks a bottom tab by its label (count removed), as a trader would. */
-export async function clickBottomTab(page: Page, label: string): Promise<void> {
-  const clicked = await page.evaluate((want) => {
-    const visible = (el: Element) => el.getClientRects().length > 0 && !el.closest('[hidden],[aria-hidden="true"]');
-    const tab = [...document.querySelectorAll<HTMLElement>('.okui-tabs-pane-underline[role="tab"]')]
-      .find((t) => visible(t) && (t.textContent ?? '').replace(/\s*\(\d+\)$/, '').trim() === want);
-    tab?.click();
-    return tab !== undefined;
-  }, label);
-  if (!clicked) throw new Error(`no bottom tab "${label}" to click`);
-}
+export const clickBottomTab = (page: Page, label: string): Promise<void> => clickTab(page, '.okui-tabs-pane-underline[role="tab"]', label);
 
-/** Runs `code` on the live page's DOM (to make it lose or break a part, as a changed page would). */
-export function onPage(page: Page, code: string): Promise<unknown> {
-  return page.evaluate(code);
-}
+
+/** The form root (src/adapters/okx/README.md): the one visible `.place-order-container-common`. */
+export const FORM_ROOT: FormRootFinder = `(visible) => {
+  const roots = [...document.querySelectorAll('.place-order-container-common')].filter(visible);
+  return roots.length === 1 ? roots[0] : null;
+}`;
