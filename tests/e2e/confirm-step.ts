@@ -16,6 +16,7 @@ import { mustDiffer, type BrowserCheck, type CheckContext } from './check';
 import { allUnavailable, figuresOf, limitFiguresOf } from './expect';
 import { waitForPanel, type Figures } from './panel';
 import { formControl, pageWrite, type FormRootFinder } from './standin';
+import { venueChecks, type VenueCases } from './venue-checks';
 
 /**
  * 20x on the forms against a 10x limit fails in both margin modes whatever the order's size; a 1%
@@ -58,11 +59,9 @@ function expectFailAndPass(evaluation: Evaluation): void {
 }
 
 /** A venue's page as the confirm checks drive it. */
-export interface ConfirmPage<C> {
-  /** The venue id: every check's name starts with it. */
-  id: string;
-  /** Opens the stand-in for a case (the venue's defaults: seed, short hydration, no storm). */
-  open(ctx: CheckContext, c: C, extra?: Record<string, string>): Promise<unknown>;
+export interface ConfirmPage<C extends { qty: string }> {
+  /** The venue's cases (its id prefixes every check's name; its stand-in is opened as the venue checks do). */
+  cases: VenueCases<C>;
   formRoot: FormRootFinder;
   /**
    * The labels of the submit clicks the page received, in order. Without it, a listener on the document
@@ -100,9 +99,10 @@ interface ConfirmReading {
 }
 
 /** The confirm checks' driver of one venue's page. */
-export function confirmStep<C>(venue: ConfirmPage<C>) {
+export function confirmStep<C extends { qty: string }>(venue: ConfirmPage<C>) {
+  const openStandin = venueChecks(venue.cases).open;
   const open = async (ctx: CheckContext, c: C, extra: Record<string, string> = {}): Promise<void> => {
-    await venue.open(ctx, c, extra);
+    await openStandin(ctx, c, extra);
     if (!venue.submits) await recordSubmits(ctx.page, venue.submitLabels);
   };
 
@@ -150,7 +150,7 @@ export function confirmStep<C>(venue: ConfirmPage<C>) {
 
   /** Runs a check with the limits and the confirm step on, and puts the defaults back for the checks after it. */
   const withConfirm = (name: string, run: (ctx: CheckContext) => Promise<void>): BrowserCheck => ({
-    name: `${venue.id}: confirm: ${name}`,
+    name: `${venue.cases.id}: confirm: ${name}`,
     async run(ctx) {
       await saveSettings(ctx.browser, CONFIRM);
       try {

@@ -8,10 +8,10 @@
 import type { OrderScenario } from '../../../src/contracts/evaluation';
 import type { ReasonCode } from '../../../src/contracts/reasons';
 import { D } from '../../../src/shared/decimal';
-import { DEFAULT_SETTINGS, riskLimits } from '../../../src/shared/settings';
 import { venueById } from '../../../src/venues/registry';
 import { bundledTable } from '../../../src/venues/tiers';
-import { crossPart, existingLeg, expectations, marketOf, otherPosition, positionsParam, type Hidden, type Locale, type PositionSpec } from './common';
+import { commonParams, crossPart, expectations, otherPosition, scenarioOf, withQuery, type CaseBase, type Hidden, type Locale } from './common';
+import type { VenueCases } from '../venue-checks';
 
 export type { Hidden, Locale, PositionSpec } from './common';
 export { positionsParam } from './common';
@@ -19,21 +19,10 @@ export { positionsParam } from './common';
 /** The venue every case runs on: the Binance USDⓈ-M stand-in (tests/sites/binance-usdm). */
 export const VENUE = venueById('binance-usdm');
 
-export interface Case {
+export interface Case extends CaseBase {
   symbol: string;
   locale: Locale;
   unit: 'base' | 'quote';
-  mode: 'cross' | 'isolated';
-  lev: number;
-  /** Limit price. */
-  price: string;
-  /** Order size in base units (the quote-unit page shows qty × price). */
-  qty: string;
-  mark: string;
-  wallet: string;
-  upnl?: string;
-  mm?: string;
-  positions?: PositionSpec[];
   auth?: 'in' | 'out';
 }
 
@@ -52,25 +41,11 @@ export const BASE_CASE: Case = {
 /** Stand-in parameters (si-*) for a case; the caller adds seed, delay, storm. */
 export function standinParams(c: Case): Record<string, string> {
   const qtyShown = c.unit === 'quote' ? new D(c.qty).times(c.price).toFixed() : c.qty;
-  const params: Record<string, string> = {
-    'si-unit': c.unit,
-    'si-mode': c.mode,
-    'si-lev': String(c.lev),
-    'si-price': c.price,
-    'si-qty': qtyShown,
-    'si-mark': c.mark,
-    'si-wallet': c.wallet,
-    'si-upnl': c.upnl ?? '0',
-    'si-mm': c.mm ?? '0',
-    'si-auth': c.auth ?? 'in',
-  };
-  if (c.positions?.length) params['si-pos'] = positionsParam(c.positions);
-  return params;
+  return { 'si-unit': c.unit, 'si-price': c.price, ...commonParams(c, qtyShown) };
 }
 
 export function standinUrl(c: Case, extra: Record<string, string>): string {
-  const query = new URLSearchParams({ ...standinParams(c), ...extra });
-  return `https://www.binance.com/${c.locale}/futures/${c.symbol}?${query}`;
+  return withQuery(`https://www.binance.com/${c.locale}/futures/${c.symbol}`, standinParams(c), extra);
 }
 
 function quoteOf(symbol: string): string {
@@ -90,22 +65,17 @@ export function orderScenario(c: Case, hidden: Hidden = {}): OrderScenario {
   const marginBalance = new D(c.wallet).plus(c.upnl ?? '0').toFixed();
   // The cross pool: other symbols in cross mode settled in the same quote asset.
   const others = positions.filter((p) => p.symbol !== c.symbol && p.mode === 'cross' && quoteOf(p.symbol) === quoteOf(c.symbol));
-  return {
-    rule: VENUE.rule,
+  return scenarioOf(VENUE, c, {
     symbol: c.symbol,
     quoteAsset: quoteOf(c.symbol),
-    positionMode: 'oneWay',
     sides: ['long', 'short'],
-    action: 'open',
-    order: { type: 'limit', price: c.price, quantity: c.qty, leverage: String(c.lev) },
-    market: marketOf(VENUE, c.symbol, c.mark, false),
-    account: {
-      currentMode: c.mode,
-      existing: loggedIn ? positions.filter((p) => p.symbol === c.symbol).map(existingLeg) : [],
-      ...crossPart(loggedIn, hidden, c.wallet, marginBalance, others.map((p) => otherPosition(VENUE, p))),
-    },
-    limits: riskLimits(DEFAULT_SETTINGS),
-  };
+    loggedIn,
+    cross: crossPart(loggedIn, hidden, c.wallet, marginBalance, others.map((p) => otherPosition(VENUE, p))),
+    lotStep: false,
+  });
 }
 
 export const { evaluationOf, expectedFigures, expectedNoteCodes } = expectations<Case>(orderScenario);
+
+/** What the shared checks (tests/e2e/venue-checks.ts) need of these cases. */
+export const CASES: VenueCases<Case> = { id: VENUE.id, standinUrl, evaluationOf };

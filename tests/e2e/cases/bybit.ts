@@ -8,12 +8,13 @@ import type { Page } from 'puppeteer-core';
 import type { Evaluation, OrderScenario } from '../../../src/contracts/evaluation';
 import { reason, type Reason } from '../../../src/contracts/reasons';
 import { D } from '../../../src/shared/decimal';
-import { DEFAULT_SETTINGS, feeRate, riskLimits } from '../../../src/shared/settings';
+import { feeRate } from '../../../src/shared/settings';
 import { venueById } from '../../../src/venues/registry';
 import { figuresOf, noteCodesOf } from '../expect';
 import type { Figures } from '../panel';
 import { clickTab, type FormRootFinder } from '../standin';
-import { evaluated, existingLeg, expectations, marketOf, positionsParam, type PositionSpec } from './common';
+import { commonParams, evaluated, expectations, scenarioOf, withQuery, type CaseBase, type CrossPart } from './common';
+import type { VenueCases } from '../venue-checks';
 
 export type { PositionSpec } from './common';
 export { positionsParam } from './common';
@@ -25,24 +26,15 @@ const QUOTE = 'USDT';
 /** The path's locale prefix (the stand-in maps zh-MY to zh-CN, pt-BR to the decimal comma). */
 export type Prefix = 'en-US' | 'zh-MY' | 'pt-BR';
 
-export interface Case {
+export interface Case extends CaseBase {
   symbol: string;
   /** null: no prefix (the stand-in then serves en). */
   prefix: Prefix | null;
   /** Qty (base), Value (quote: the notional) or Cost. */
   unit: 'base' | 'quote' | 'cost';
   type?: 'limit' | 'market';
-  mode: 'cross' | 'isolated';
-  lev: number;
-  /** Limit price. */
-  price: string;
-  /** Order size in base units (the Value page shows qty × price). */
-  qty: string;
-  mark: string;
   /** The account's margin balance (the stand-in's wallet; no unrealised PnL is set). */
   wallet: string;
-  mm?: string;
-  positions?: PositionSpec[];
   auth?: 'in' | 'out';
 }
 
@@ -60,26 +52,12 @@ export const BASE_CASE: Case = {
 
 /** Stand-in parameters (si-*) for a case; the caller adds seed, delay, storm. */
 export function standinParams(c: Case): Record<string, string> {
-  const params: Record<string, string> = {
-    'si-unit': c.unit,
-    'si-type': c.type ?? 'limit',
-    'si-mode': c.mode,
-    'si-lev': String(c.lev),
-    'si-price': c.price,
-    'si-qty': c.unit === 'quote' ? new D(c.qty).times(c.price).toFixed() : c.qty,
-    'si-mark': c.mark,
-    'si-wallet': c.wallet,
-    'si-upnl': '0',
-    'si-mm': c.mm ?? '0',
-    'si-auth': c.auth ?? 'in',
-  };
-  if (c.positions?.length) params['si-pos'] = positionsParam(c.positions);
-  return params;
+  const qtyShown = c.unit === 'quote' ? new D(c.qty).times(c.price).toFixed() : c.qty;
+  return { 'si-unit': c.unit, 'si-type': c.type ?? 'limit', 'si-price': c.price, ...commonParams(c, qtyShown) };
 }
 
 export function standinUrl(c: Case, extra: Record<string, string>): string {
-  const query = new URLSearchParams({ ...standinParams(c), ...extra });
-  return `https://www.bybit.com/${c.prefix === null ? '' : `${c.prefix}/`}trade/usdt/${c.symbol}?${query}`;
+  return withQuery(`https://www.bybit.com/${c.prefix === null ? '' : `${c.prefix}/`}trade/usdt/${c.symbol}`, standinParams(c), extra);
 }
 
 /**
@@ -92,31 +70,17 @@ export const WALLET_NOT_SHOWN: Reason = reason('cross.walletUnknown', { cause: r
 export function orderScenario(c: Case): OrderScenario {
   const positions = c.positions ?? [];
   const loggedIn = (c.auth ?? 'in') === 'in';
-  const type = c.type ?? 'limit';
-  let account: Pick<OrderScenario['account'], 'cross' | 'crossUnavailable' | 'accountEquity'>;
+  let account: CrossPart;
   if (!loggedIn) account = { crossUnavailable: reason('cross.loggedOut') };
   else if (positions.length > 0) account = { crossUnavailable: WALLET_NOT_SHOWN, accountEquity: c.wallet };
   else account = { cross: { walletBalance: c.wallet, otherPositions: [] }, accountEquity: c.wallet };
-  return {
-    rule: VENUE.rule,
-    symbol: c.symbol,
-    quoteAsset: QUOTE,
-    positionMode: 'oneWay',
-    sides: ['long', 'short'],
-    action: 'open',
-    order: { type, price: type === 'market' ? c.mark : c.price, quantity: c.qty, leverage: String(c.lev) },
-    market: marketOf(VENUE, c.symbol, c.mark),
-    account: {
-      currentMode: c.mode,
-      existing: loggedIn ? positions.filter((p) => p.symbol === c.symbol).map(existingLeg) : [],
-      reduceOnly: false,
-      ...account,
-    },
-    limits: riskLimits(DEFAULT_SETTINGS),
-  };
+  return scenarioOf(VENUE, c, { symbol: c.symbol, quoteAsset: QUOTE, sides: ['long', 'short'], type: c.type, loggedIn, cross: account });
 }
 
 export const { evaluationOf, expectedFigures, expectedNoteCodes } = expectations<Case>(orderScenario);
+
+/** What the shared checks (tests/e2e/venue-checks.ts) need of these cases. */
+export const CASES: VenueCases<Case> = { id: VENUE.id, standinUrl, evaluationOf };
 
 /**
  * An order entered as a cost (Order by Cost) at the user's own taker fee: the size of each side as the

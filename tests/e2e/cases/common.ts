@@ -8,7 +8,7 @@ import type { Evaluation, ExistingLeg, OpenPosition, OrderScenario, Side } from 
 import { reason, type Reason } from '../../../src/contracts/reasons';
 import { evaluateOrder, RULES, tierForNotional } from '../../../src/engine/index';
 import { D } from '../../../src/shared/decimal';
-import { DEFAULT_SETTINGS, feeRate } from '../../../src/shared/settings';
+import { DEFAULT_SETTINGS, feeRate, riskLimits } from '../../../src/shared/settings';
 import type { Venue } from '../../../src/venues/registry';
 import { bundledTable } from '../../../src/venues/tiers';
 import { figuresOf, noteCodesOf } from '../expect';
@@ -72,7 +72,7 @@ export function marketOf(venue: Venue, symbol: string, markPrice: string, lotSte
   };
 }
 
-type CrossPart = Pick<OrderScenario['account'], 'cross' | 'crossUnavailable' | 'accountEquity'>;
+export type CrossPart = Pick<OrderScenario['account'], 'cross' | 'crossUnavailable' | 'accountEquity'>;
 
 /** The cross part of the account: logged out, hidden from the extension, or the wallet and the other cross positions. */
 export function crossPart(loggedIn: boolean, hidden: Hidden, wallet: string, equity: string, others: readonly OpenPosition[]): CrossPart {
@@ -95,5 +95,79 @@ export function expectations<C, H = Hidden>(scenarioOf: (c: C, hidden?: H) => Or
     evaluationOf,
     expectedFigures: (c: C, hidden?: H): Figures => figuresOf(evaluationOf(c, hidden)),
     expectedNoteCodes: (c: C, hidden?: H): string[] => noteCodesOf(evaluationOf(c, hidden)),
+  };
+}
+
+/** What every venue's case has: the form's margin mode, leverage, price and size, the mark and the account. */
+export interface CaseBase {
+  mode: 'cross' | 'isolated';
+  lev: number;
+  /** Limit price. */
+  price: string;
+  /** Order size in the base asset. */
+  qty: string;
+  mark: string;
+  wallet: string;
+  upnl?: string;
+  mm?: string;
+  positions?: PositionSpec[];
+  auth?: string;
+}
+
+/**
+ * The page parameters every stand-in takes alike (tests/sites/README.md: page parameters), with the size as
+ * the page shows it and the venue's `si-pos` rows; the venue adds its own, the caller seed, delay and storm.
+ */
+export function commonParams(c: CaseBase, shownQty: string, rows: (p: readonly PositionSpec[]) => string = positionsParam): Record<string, string> {
+  const params: Record<string, string> = {
+    'si-mode': c.mode,
+    'si-lev': String(c.lev),
+    'si-qty': shownQty,
+    'si-mark': c.mark,
+    'si-wallet': c.wallet,
+    'si-upnl': c.upnl ?? '0',
+    'si-mm': c.mm ?? '0',
+    'si-auth': c.auth ?? 'in',
+  };
+  if (c.positions?.length) params['si-pos'] = rows(c.positions);
+  return params;
+}
+
+/** A stand-in URL: the venue's page address and the page parameters, the caller's last. */
+export function withQuery(address: string, params: Record<string, string>, extra: Record<string, string>): string {
+  return `${address}?${new URLSearchParams({ ...params, ...extra })}`;
+}
+
+/** What a venue's page decides for the scenario beyond the case itself. */
+export interface ScenarioParts {
+  symbol: string;
+  quoteAsset: string;
+  sides: OrderScenario['sides'];
+  type?: 'limit' | 'market';
+  loggedIn: boolean;
+  cross: CrossPart;
+  /** Put the size step into the market part (as the background does for the venue). */
+  lotStep?: boolean;
+}
+
+/** The one-way OrderScenario the background should build from a case's page (a market order at the mark). */
+export function scenarioOf(venue: Venue, c: CaseBase, parts: ScenarioParts): OrderScenario {
+  const type = parts.type ?? 'limit';
+  return {
+    rule: venue.rule,
+    symbol: parts.symbol,
+    quoteAsset: parts.quoteAsset,
+    positionMode: 'oneWay',
+    sides: parts.sides,
+    action: 'open',
+    order: { type, price: type === 'market' ? c.mark : c.price, quantity: c.qty, leverage: String(c.lev) },
+    market: marketOf(venue, parts.symbol, c.mark, parts.lotStep ?? true),
+    account: {
+      currentMode: c.mode,
+      reduceOnly: false,
+      existing: parts.loggedIn ? (c.positions ?? []).filter((p) => p.symbol === parts.symbol).map(existingLeg) : [],
+      ...parts.cross,
+    },
+    limits: riskLimits(DEFAULT_SETTINGS),
   };
 }

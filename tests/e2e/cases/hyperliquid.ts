@@ -9,9 +9,9 @@
 import type { Page } from 'puppeteer-core';
 import type { OrderScenario } from '../../../src/contracts/evaluation';
 import { D } from '../../../src/shared/decimal';
-import { DEFAULT_SETTINGS, riskLimits } from '../../../src/shared/settings';
 import { venueById } from '../../../src/venues/registry';
-import { crossPart, existingLeg, expectations, marketOf, otherPosition, positionsParam, type Hidden, type Locale, type PositionSpec } from './common';
+import { commonParams, crossPart, expectations, otherPosition, scenarioOf, withQuery, type CaseBase, type Hidden, type Locale } from './common';
+import type { VenueCases } from '../venue-checks';
 import type { FormRootFinder } from '../standin';
 
 export type { Hidden, Locale, PositionSpec } from './common';
@@ -20,24 +20,13 @@ export { positionsParam } from './common';
 export const VENUE = venueById('hyperliquid');
 const QUOTE = VENUE.quoteAssets[0] as string;
 
-export interface Case {
+export interface Case extends CaseBase {
   coin: string;
   locale: Locale;
   unit: 'base' | 'quote';
   /** The selected side toggle. */
   side: 'buy' | 'sell';
   type?: 'limit' | 'market';
-  mode: 'cross' | 'isolated';
-  lev: number;
-  /** Limit price. */
-  price: string;
-  /** Order size in the coin. */
-  qty: string;
-  mark: string;
-  wallet: string;
-  upnl?: string;
-  mm?: string;
-  positions?: PositionSpec[];
   auth?: 'in' | 'out' | 'noagent';
   assetmode?: 'single' | 'multi' | 'portfolio';
 }
@@ -62,29 +51,20 @@ function shownQuantity(c: Case): string {
 
 /** Stand-in parameters (si-*) for a case; the caller adds seed, delay, storm. */
 export function standinParams(c: Case): Record<string, string> {
-  const params: Record<string, string> = {
+  const limit = (c.type ?? 'limit') === 'limit';
+  return {
     'si-locale': c.locale,
     'si-unit': c.unit,
     'si-side': c.side,
     'si-type': c.type ?? 'limit',
-    'si-mode': c.mode,
-    'si-lev': String(c.lev),
-    'si-qty': shownQuantity(c),
-    'si-mark': c.mark,
-    'si-wallet': c.wallet,
-    'si-upnl': c.upnl ?? '0',
-    'si-mm': c.mm ?? '0',
-    'si-auth': c.auth ?? 'in',
     'si-assetmode': c.assetmode ?? 'single',
+    ...(limit ? { 'si-price': c.price } : {}),
+    ...commonParams(c, shownQuantity(c)),
   };
-  if ((c.type ?? 'limit') === 'limit') params['si-price'] = c.price;
-  if (c.positions?.length) params['si-pos'] = positionsParam(c.positions);
-  return params;
 }
 
 export function standinUrl(c: Case, extra: Record<string, string>): string {
-  const query = new URLSearchParams({ ...standinParams(c), ...extra });
-  return `https://app.hyperliquid.xyz/trade/${c.coin}?${query}`;
+  return withQuery(`https://app.hyperliquid.xyz/trade/${c.coin}`, standinParams(c), extra);
 }
 
 /** The OrderScenario the background should build from the page this case renders. */
@@ -94,27 +74,20 @@ export function orderScenario(c: Case, hidden: Hidden = {}): OrderScenario {
   const equity = new D(c.wallet).plus(c.upnl ?? '0').toFixed();
   // The cross pool: other coins in cross mode (all settle in USDC on the main dex).
   const others = positions.filter((p) => p.symbol !== c.coin && p.mode === 'cross');
-  const market = (c.type ?? 'limit') === 'market';
-  return {
-    rule: VENUE.rule,
+  return scenarioOf(VENUE, c, {
     symbol: c.coin,
     quoteAsset: QUOTE,
-    positionMode: 'oneWay',
     sides: [c.side === 'buy' ? 'long' : 'short'],
-    action: 'open',
-    order: { type: market ? 'market' : 'limit', price: market ? c.mark : c.price, quantity: c.qty, leverage: String(c.lev) },
-    market: marketOf(VENUE, c.coin, c.mark),
-    account: {
-      currentMode: c.mode,
-      reduceOnly: false,
-      existing: loggedIn ? positions.filter((p) => p.symbol === c.coin).map(existingLeg) : [],
-      ...crossPart(loggedIn, hidden, c.wallet, equity, others.map((p) => otherPosition(VENUE, p))),
-    },
-    limits: riskLimits(DEFAULT_SETTINGS),
-  };
+    type: c.type,
+    loggedIn,
+    cross: crossPart(loggedIn, hidden, c.wallet, equity, others.map((p) => otherPosition(VENUE, p))),
+  });
 }
 
 export const { evaluationOf, expectedFigures, expectedNoteCodes } = expectations<Case>(orderScenario);
+
+/** What the shared checks (tests/e2e/venue-checks.ts) need of these cases. */
+export const CASES: VenueCases<Case> = { id: VENUE.id, standinUrl, evaluationOf };
 
 /** The visibility test of the page rules, for the page-side helpers below. */
 const VISIBLE = `(el) => el.getClientRects().length > 0 && !el.closest('[hidden],[aria-hidden="true"]') && getComputedStyle(el).visibility === 'visible'`;

@@ -9,9 +9,9 @@
 import type { Page } from 'puppeteer-core';
 import type { OrderScenario } from '../../../src/contracts/evaluation';
 import { D } from '../../../src/shared/decimal';
-import { DEFAULT_SETTINGS, riskLimits } from '../../../src/shared/settings';
 import { venueById } from '../../../src/venues/registry';
-import { crossPart, existingLeg, expectations, marketOf, otherPosition, positionsParam as rowsParam, type Hidden, type Locale, type PositionSpec } from './common';
+import { commonParams, crossPart, expectations, otherPosition, positionsParam as rowsParam, scenarioOf, withQuery, type CaseBase, type Hidden, type Locale, type PositionSpec } from './common';
+import type { VenueCases } from '../venue-checks';
 import { clickTab, type FormRootFinder } from '../standin';
 
 export type { Hidden, Locale, PositionSpec } from './common';
@@ -20,20 +20,10 @@ export const VENUE = venueById('okx');
 
 const PREFIX: Record<Locale, string> = { en: '', 'zh-CN': 'zh-hans/', 'pt-BR': 'pt-br/' };
 
-export interface Case {
+export interface Case extends CaseBase {
   symbol: string;
   locale: Locale;
   unit: 'contracts' | 'base' | 'quote';
-  mode: 'cross' | 'isolated';
-  lev: number;
-  /** Limit price. */
-  price: string;
-  /** Order size in coin. */
-  qty: string;
-  mark: string;
-  wallet: string;
-  mm?: string;
-  positions?: PositionSpec[];
   auth?: 'in' | 'out';
   assetmode?: 'single' | 'multi' | 'portfolio';
 }
@@ -76,23 +66,9 @@ function totalPnl(c: Case): string {
   return (c.positions ?? []).filter((p) => quoteOf(p.symbol) === quoteOf(c.symbol)).reduce((sum, p) => sum.plus(pnlOf(p)), new D(0)).toFixed(2);
 }
 
-/** Stand-in parameters (si-*) for a case; the caller adds seed, delay, storm. */
+/** Stand-in parameters (si-*) for a case (the page's uPnL is its rows'); the caller adds seed, delay, storm. */
 export function standinParams(c: Case): Record<string, string> {
-  const params: Record<string, string> = {
-    'si-unit': c.unit,
-    'si-mode': c.mode,
-    'si-lev': String(c.lev),
-    'si-price': c.price,
-    'si-qty': shownQuantity(c),
-    'si-mark': c.mark,
-    'si-wallet': c.wallet,
-    'si-upnl': totalPnl(c),
-    'si-mm': c.mm ?? '0',
-    'si-auth': c.auth ?? 'in',
-    'si-assetmode': c.assetmode ?? 'single',
-  };
-  if (c.positions?.length) params['si-pos'] = positionsParam(c.positions);
-  return params;
+  return { 'si-unit': c.unit, 'si-price': c.price, 'si-assetmode': c.assetmode ?? 'single', ...commonParams(c, shownQuantity(c), positionsParam), 'si-upnl': totalPnl(c) };
 }
 
 /** The stand-in's `si-pos` encoding (with each row's PnL, which the page shows and the wallet is derived from). */
@@ -101,8 +77,7 @@ export function positionsParam(positions: readonly PositionSpec[]): string {
 }
 
 export function standinUrl(c: Case, extra: Record<string, string>): string {
-  const query = new URLSearchParams({ ...standinParams(c), ...extra });
-  return `https://www.okx.com/${PREFIX[c.locale]}trade-swap/${c.symbol.toLowerCase()}?${query}`;
+  return withQuery(`https://www.okx.com/${PREFIX[c.locale]}trade-swap/${c.symbol.toLowerCase()}`, standinParams(c), extra);
 }
 
 /** The OrderScenario the background should build from the page this case renders. */
@@ -111,26 +86,19 @@ export function orderScenario(c: Case, hidden: Hidden = {}): OrderScenario {
   const loggedIn = (c.auth ?? 'in') === 'in';
   const equity = new D(c.wallet).plus(totalPnl(c)).toFixed();
   const others = positions.filter((p) => p.symbol !== c.symbol && p.mode === 'cross' && quoteOf(p.symbol) === quoteOf(c.symbol));
-  return {
-    rule: VENUE.rule,
+  return scenarioOf(VENUE, c, {
     symbol: c.symbol,
     quoteAsset: quoteOf(c.symbol),
-    positionMode: 'oneWay',
     sides: ['long', 'short'],
-    action: 'open',
-    order: { type: 'limit', price: c.price, quantity: c.qty, leverage: String(c.lev) },
-    market: marketOf(VENUE, c.symbol, c.mark),
-    account: {
-      currentMode: c.mode,
-      reduceOnly: false,
-      existing: loggedIn ? positions.filter((p) => p.symbol === c.symbol).map(existingLeg) : [],
-      ...crossPart(loggedIn, hidden, c.wallet, equity, others.map((p) => otherPosition(VENUE, p))),
-    },
-    limits: riskLimits(DEFAULT_SETTINGS),
-  };
+    loggedIn,
+    cross: crossPart(loggedIn, hidden, c.wallet, equity, others.map((p) => otherPosition(VENUE, p))),
+  });
 }
 
 export const { evaluationOf, expectedFigures, expectedNoteCodes } = expectations<Case>(orderScenario);
+
+/** What the shared checks (tests/e2e/venue-checks.ts) need of these cases. */
+export const CASES: VenueCases<Case> = { id: VENUE.id, standinUrl, evaluationOf, shownQuantity: (c) => shownQuantity(c) };
 
 /** Clicks a bottom tab by its label (count removed), as a trader would. */
 export const clickBottomTab = (page: Page, label: string): Promise<void> => clickTab(page, '.okui-tabs-pane-underline[role="tab"]', label);

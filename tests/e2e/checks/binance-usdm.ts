@@ -6,14 +6,14 @@
 import type { ElementHandle } from 'puppeteer-core';
 import { reason } from '../../../src/contracts/reasons';
 import { pollUntil } from '../../support/poll';
-import { BASE_CASE, evaluationOf, standinUrl, VENUE, type Case, type Hidden } from '../cases/binance-usdm';
+import { BASE_CASE, CASES, type Case, type Hidden } from '../cases/binance-usdm';
 import { mustDiffer, type BrowserCheck } from '../check';
 import { onlyIsolated } from '../expect';
 import { waitForPanel } from '../panel';
 import { clickAccountTab, focusQuantity, pageWrite, selectedAccountTab } from '../standin';
 import { venueChecks } from '../venue-checks';
 
-const v = venueChecks<Case>({ id: VENUE.id, standinUrl, evaluationOf });
+const v = venueChecks(CASES);
 
 const isolated10: Case = { ...BASE_CASE, locale: 'zh-CN', mode: 'isolated', lev: 10 };
 const quote50: Case = { ...BASE_CASE, locale: 'pt-BR', unit: 'quote', lev: 50, price: '60000.5' };

@@ -5,7 +5,7 @@
  */
 import { LOADING_GRACE_MS } from '../../../src/adapters/kit/reader';
 import {
-  BASE_CASE, clickBottomTab, costFigures, costNoteCodes, evaluationOf, removeFromPage, setTakerFee, standinUrl, VENUE, type Case, type PositionSpec,
+  BASE_CASE, CASES, clickBottomTab, costFigures, costNoteCodes, removeFromPage, setTakerFee, VENUE, type Case, type PositionSpec,
 } from '../cases/bybit';
 import { mustDiffer, type BrowserCheck } from '../check';
 import { allUnavailable, onlyIsolated } from '../expect';
@@ -13,7 +13,7 @@ import { waitForPanel } from '../panel';
 import { standin } from '../standin';
 import { venueChecks } from '../venue-checks';
 
-const v = venueChecks<Case>({ id: VENUE.id, standinUrl, evaluationOf });
+const v = venueChecks(CASES);
 
 const isolated25: Case = { ...BASE_CASE, prefix: 'zh-MY', mode: 'isolated', lev: 25 };
 const value50: Case = { ...BASE_CASE, prefix: 'pt-BR', unit: 'quote', lev: 50, price: '60000.5' };

@@ -20,9 +20,7 @@ import type { PositionSpec } from '../cases/common';
 import { mustDiffer, type BrowserCheck } from '../check';
 import { confirmStep, evaluate, expectHeld, shownFor } from '../confirm-step';
 import { pageWrite, standin, BINANCE_FORM_ROOT } from '../standin';
-import { venueChecks } from '../venue-checks';
 import { waitForPanel } from '../panel';
-import { clickToggle } from '../cases/hyperliquid';
 
 const hedge = (scenario: OrderScenario): OrderScenario => ({ ...scenario, positionMode: 'hedge' });
 const HEDGE_OPEN = { 'si-posmode': 'hedge', 'si-action': 'open' };
@@ -34,8 +32,7 @@ const BINANCE_LABELS: Record<string, string> = {
   buyLong: 'Buy/Long', sellShort: 'Sell/Short', openLong: 'Open Long', openShort: 'Open Short', closeLong: 'Close Long', closeShort: 'Close Short',
 };
 const bn = confirmStep<binance.Case>({
-  id: binance.VENUE.id,
-  open: venueChecks({ id: binance.VENUE.id, standinUrl: binance.standinUrl, evaluationOf: binance.evaluationOf }).open,
+  cases: binance.CASES,
   formRoot: BINANCE_FORM_ROOT,
   submits: async (page) => (await standin(page).submits()).map((key) => BINANCE_LABELS[key] ?? key),
   submitLabels: Object.values(BINANCE_LABELS),
@@ -133,8 +130,7 @@ const BINANCE: BrowserCheck[] = [
 // no reduce-only box; the one-way box is not read (each adapter's README), so one-way clicks pass.
 
 const by = confirmStep<bybit.Case>({
-  id: bybit.VENUE.id,
-  open: venueChecks({ id: bybit.VENUE.id, standinUrl: bybit.standinUrl, evaluationOf: bybit.evaluationOf }).open,
+  cases: bybit.CASES,
   formRoot: bybit.FORM_ROOT,
   submitLabels: ['Buy/Long', 'Sell/Short', 'Open Long', 'Open Short', 'Close Short', 'Close Long'],
 });
@@ -142,47 +138,47 @@ const by = confirmStep<bybit.Case>({
 const BY: bybit.Case = { ...bybit.BASE_CASE, lev: 20 };
 
 const ox = confirmStep<okx.Case>({
-  id: okx.VENUE.id,
-  open: venueChecks({ id: okx.VENUE.id, standinUrl: okx.standinUrl, evaluationOf: okx.evaluationOf }).open,
+  cases: okx.CASES,
   formRoot: okx.FORM_ROOT,
   submitLabels: ['Buy/Long', 'Sell/Short', 'Open long', 'Open short', 'Close short', 'Close long'],
 });
 const OX: okx.Case = { ...okx.BASE_CASE, lev: 20 };
 
-const TWO_BUTTON_VENUES: BrowserCheck[] = [
-  by.heldThenPassed(
-    'hedge Open tab: a click that breaks a limit is held back, the second within 5 s passes, each side on its own, judged afresh after the window',
-    BY,
-    hedge(bybit.orderScenario(BY)),
-    { long: 'Open Long', short: 'Open Short' },
-    HEDGE_OPEN,
-  ),
-  by.closeTabNeverHeld('the hedge Close tab is never held back, the Open tab is', BY, hedge(bybit.orderScenario(BY)), {
-    close: 'Close', openLong: 'Open Long', closeLong: 'Close Long', closeShort: 'Close Short',
-  }, HEDGE_OPEN),
-  by.unevaluableNeverHeld('an unevaluable form is never held back', BY, hedge(bybit.orderScenario(BY)), 'Open Long', 'long', HEDGE_OPEN),
-  by.reduceOnlyUnreadNeverHeld('one-way, its reduce-only box unread: never held back', BY, bybit.orderScenario(BY), 'Buy/Long', 'long'),
+/**
+ * A hedge form with one button per side: the Open tab held back, the Close tab never, an unevaluable form
+ * never; one-way, the reduce-only box unread, never. `labels`: the hedge Open and Close buttons.
+ */
+function hedgeVenue<C extends { qty: string }>(
+  step: ReturnType<typeof confirmStep<C>>,
+  base: C,
+  oneWay: OrderScenario,
+  labels: { openLong: string; openShort: string; closeLong: string; closeShort: string },
+): BrowserCheck[] {
+  const hedged = hedge(oneWay);
+  return [
+    step.heldThenPassed(
+      'hedge Open tab: a click that breaks a limit is held back, the second within 5 s passes, each side on its own, judged afresh after the window',
+      base,
+      hedged,
+      { long: labels.openLong, short: labels.openShort },
+      HEDGE_OPEN,
+    ),
+    step.closeTabNeverHeld('the hedge Close tab is never held back, the Open tab is', base, hedged, { close: 'Close', ...labels }, HEDGE_OPEN),
+    step.unevaluableNeverHeld('an unevaluable form is never held back', base, hedged, labels.openLong, 'long', HEDGE_OPEN),
+    step.reduceOnlyUnreadNeverHeld('one-way, its reduce-only box unread: never held back', base, oneWay, 'Buy/Long', 'long'),
+  ];
+}
 
-  ox.heldThenPassed(
-    'hedge Open tab: a click that breaks a limit is held back, the second within 5 s passes, each side on its own, judged afresh after the window',
-    OX,
-    hedge(okx.orderScenario(OX)),
-    { long: 'Open long', short: 'Open short' },
-    HEDGE_OPEN,
-  ),
+const TWO_BUTTON_VENUES: BrowserCheck[] = [
+  ...hedgeVenue(by, BY, bybit.orderScenario(BY), { openLong: 'Open Long', openShort: 'Open Short', closeLong: 'Close Long', closeShort: 'Close Short' }),
   // The Close tab's positive button buys: it closes the short (src/adapters/okx/README.md: Submit buttons).
-  ox.closeTabNeverHeld('the hedge Close tab is never held back, the Open tab is', OX, hedge(okx.orderScenario(OX)), {
-    close: 'Close', openLong: 'Open long', closeLong: 'Close long', closeShort: 'Close short',
-  }, HEDGE_OPEN),
-  ox.unevaluableNeverHeld('an unevaluable form is never held back', OX, hedge(okx.orderScenario(OX)), 'Open long', 'long', HEDGE_OPEN),
-  ox.reduceOnlyUnreadNeverHeld('one-way, its reduce-only box unread: never held back', OX, okx.orderScenario(OX), 'Buy/Long', 'long'),
+  ...hedgeVenue(ox, OX, okx.orderScenario(OX), { openLong: 'Open long', openShort: 'Open short', closeLong: 'Close long', closeShort: 'Close short' }),
 ];
 
 // ---- Hyperliquid: one submit button, Place Order, for the side the toggle selects; one-way only.
 
 const hl = confirmStep<hyperliquid.Case>({
-  id: hyperliquid.VENUE.id,
-  open: venueChecks({ id: hyperliquid.VENUE.id, standinUrl: hyperliquid.standinUrl, evaluationOf: hyperliquid.evaluationOf }).open,
+  cases: hyperliquid.CASES,
   formRoot: hyperliquid.FORM_ROOT,
   submitLabels: ['Place Order'],
 });
@@ -214,7 +210,7 @@ const HYPERLIQUID: BrowserCheck[] = [
     hl.expectReading(await hl.clickAndRead(ctx.page, PLACE), { pending: ['long'], submits: [PLACE] }, 'a click after the window');
     await hl.escape(ctx.page, [PLACE]);
     // The toggle makes Place Order the short side's button: its hold is the short side's own.
-    await clickToggle(ctx.page, 'Sell / Short');
+    await hyperliquid.clickToggle(ctx.page, 'Sell / Short');
     await waitForPanel(ctx.page, shownFor(sell));
     hl.expectReading(await hl.clickAndRead(ctx.page, PLACE), { pending: ['short'], submits: [PLACE] }, 'first Place Order (Sell)');
     hl.expectReading(await hl.clickAndRead(ctx.page, PLACE), { pending: [], submits: [PLACE, PLACE] }, 'second Place Order (Sell)');
@@ -242,7 +238,7 @@ const HYPERLIQUID: BrowserCheck[] = [
     hl.expectReading(await hl.clickAndRead(ctx.page, PLACE), { pending: [], submits: [PLACE, PLACE] }, 'Place Order (Sell) reducing the long');
     const adds = evaluate(hyperliquid.orderScenario(hlAdds));
     expectHeld(adds, 'long', true);
-    await clickToggle(ctx.page, 'Buy / Long');
+    await hyperliquid.clickToggle(ctx.page, 'Buy / Long');
     await waitForPanel(ctx.page, shownFor(adds));
     hl.expectReading(await hl.clickAndRead(ctx.page, PLACE), { pending: ['long'], submits: [PLACE, PLACE] }, 'Place Order (Buy) adding to the long');
   }),

@@ -5,14 +5,14 @@
  * expected. What every venue's checks share is built by tests/e2e/venue-checks.ts.
  */
 import { reason } from '../../../src/contracts/reasons';
-import { BASE_CASE, clickAccountTab, clickToggle, evaluationOf, standinUrl, VENUE, type Case, type Hidden } from '../cases/hyperliquid';
+import { BASE_CASE, CASES, clickAccountTab, clickToggle, type Case, type Hidden } from '../cases/hyperliquid';
 import { mustDiffer, type BrowserCheck } from '../check';
 import { onlyIsolated } from '../expect';
 import { waitForPanel } from '../panel';
 import { onPage } from '../standin';
 import { venueChecks } from '../venue-checks';
 
-const v = venueChecks<Case>({ id: VENUE.id, standinUrl, evaluationOf });
+const v = venueChecks(CASES);
 
 const sellIsolated: Case = { ...BASE_CASE, locale: 'zh-CN', side: 'sell', mode: 'isolated', lev: 10, price: '62000' };
 const quote40: Case = { ...BASE_CASE, locale: 'pt-BR', unit: 'quote', lev: 40, price: '60000.5', qty: '0.2' };

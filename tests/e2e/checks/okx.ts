@@ -5,14 +5,14 @@
  * tests/e2e/venue-checks.ts.
  */
 import { reason } from '../../../src/contracts/reasons';
-import { BASE_CASE, clickBottomTab, evaluationOf, shownQuantity, standinUrl, VENUE, type Case } from '../cases/okx';
+import { BASE_CASE, CASES, clickBottomTab, type Case } from '../cases/okx';
 import type { BrowserCheck } from '../check';
 import { allUnavailable } from '../expect';
 import { waitForPanel } from '../panel';
 import { onPage } from '../standin';
 import { venueChecks } from '../venue-checks';
 
-const v = venueChecks<Case>({ id: VENUE.id, standinUrl, evaluationOf, shownQuantity: (c) => shownQuantity(c) });
+const v = venueChecks(CASES);
 
 const zhIsolated20: Case = { ...BASE_CASE, locale: 'zh-CN', mode: 'isolated', lev: 20, qty: '0.25' };
 const ptCoin50: Case = { ...BASE_CASE, locale: 'pt-BR', unit: 'base', lev: 50, price: '60000.5', qty: '0.2' };
