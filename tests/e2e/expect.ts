@@ -46,3 +46,22 @@ export function allUnavailable(like: Figures): Figures {
 export function onlyIsolated(figures: Figures): Figures {
   return Object.fromEntries(Object.entries(figures).map(([f, v]) => [f, f.includes('.cross.') ? 'unavailable' : v]));
 }
+
+/** The panel's limit checks for an Evaluation: `<side>.<mode>.limit.<key>` → pass / fail / unchecked. */
+export function limitFiguresOf(evaluation: Evaluation): Figures {
+  const figures: Figures = {};
+  for (const side of evaluation.sides) {
+    for (const mode of MODES) for (const check of side[mode].limits) figures[`${side.side}.${mode}.limit.${check.limit}`] = check.status;
+  }
+  return figures;
+}
+
+/** The cross stress figure of each side: the uniform move at which the whole cross account liquidates. */
+export function stressFiguresOf(evaluation: Evaluation): Figures {
+  const figures: Figures = {};
+  for (const side of evaluation.sides) {
+    const f = side.cross.accountLiquidationMovePct;
+    figures[`${side.side}.cross.accountLiquidationMovePct`] = f.kind === 'value' ? f.value : f.kind;
+  }
+  return figures;
+}

@@ -29,29 +29,75 @@ export function standin(page: Page) {
 }
 
 /**
- * The one visible element of the live form root with exactly this text (a submit button, a tab, the
- * Reduce-Only box), for a real mouse click. The root is found as the adapter's README says (the common
- * ancestor of the visible size input and the selected order-type tab): decoys with the same labels sit
- * outside it or hidden.
+ * An in-page function source `(visible) => Element | null` that finds a venue's live form root as its
+ * adapter's README says (decoys with the same labels sit outside it or hidden). `visible` is the test below.
  */
-export async function liveFormControl(page: Page, text: string): Promise<ElementHandle<Element>> {
-  const handle = await page.evaluateHandle((want) => {
-    const visible = (el: Element) => el.getClientRects().length > 0 && !el.closest('[hidden],[aria-hidden="true"]') && getComputedStyle(el).visibility === 'visible';
-    const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const qty = [...document.querySelectorAll('input[id^="unitAmount-"]')].filter(visible);
-    const tab = [...document.querySelectorAll('[role="tab"][data-tab-key][aria-selected="true"]')].filter(visible);
-    if (qty.length !== 1 || tab.length !== 1) return null;
-    let root: Element | null = qty[0]!;
-    while (root && !root.contains(tab[0]!)) root = root.parentElement;
-    const hits = root ? [...root.querySelectorAll('button, [role="tab"], [role="checkbox"]')].filter((el) => visible(el) && textOf(el) === want) : [];
-    return hits.length === 1 ? hits[0]! : null;
-  }, text);
+export type FormRootFinder = string;
+
+const VISIBLE = `(el) => el.getClientRects().length > 0 && !el.closest('[hidden],[aria-hidden="true"]') && getComputedStyle(el).visibility === 'visible'`;
+
+/**
+ * The Binance USDⓈ-M form root (src/adapters/binance-usdm/README.md): the common ancestor of the visible
+ * size input and the selected order-type tab.
+ */
+export const BINANCE_FORM_ROOT: FormRootFinder = `(visible) => {
+  const qty = [...document.querySelectorAll('input[id^="unitAmount-"]')].filter(visible);
+  const tab = [...document.querySelectorAll('[role="tab"][data-tab-key][aria-selected="true"]')].filter(visible);
+  if (qty.length !== 1 || tab.length !== 1) return null;
+  let root = qty[0];
+  while (root && !root.contains(tab[0])) root = root.parentElement;
+  return root;
+}`;
+
+/**
+ * The one visible element of the live form root with exactly this text (a submit button, a tab, a
+ * reduce-only box or its label), for a real mouse click.
+ */
+export async function formControl(page: Page, root: FormRootFinder, text: string): Promise<ElementHandle<Element>> {
+  const handle = await page.evaluateHandle(`(() => {
+    const visible = ${VISIBLE};
+    const textOf = (el) => (el.textContent || '').replace(/\\s+/g, ' ').trim();
+    const root = (${root})(visible);
+    const hits = root ? [...root.querySelectorAll('button, [role="tab"], [role="checkbox"], label')].filter((el) => visible(el) && textOf(el) === ${JSON.stringify(text)}) : [];
+    return hits.length === 1 ? hits[0] : null;
+  })()`);
   const element = handle.asElement() as ElementHandle<Element> | null;
   if (!element) {
     await handle.dispose();
     throw new Error(`no single visible "${text}" in the live order form`);
   }
   return element;
+}
+
+/** The control with this text in the live Binance USDⓈ-M form (the demo's too). */
+export function liveFormControl(page: Page, text: string): Promise<ElementHandle<Element>> {
+  return formControl(page, BINANCE_FORM_ROOT, text);
+}
+
+/** Runs `code` on the live page's DOM (to make it lose or break a part, as a changed page would). */
+export function onPage(page: Page, code: string): Promise<unknown> {
+  return page.evaluate(code);
+}
+
+/**
+ * Clicks a tab below the form by its label, count removed (`Positions(2)`, `Open positions (2)`), like a
+ * trader would: the one visible element matching `tabs` (outside `outside`, when given) with that label.
+ */
+export async function clickTab(page: Page, tabs: string, label: string, outside?: string): Promise<void> {
+  const clicked = await page.evaluate(
+    (selector, want, not) => {
+      const visible = (el: Element) => el.getClientRects().length > 0 && !el.closest('[hidden],[aria-hidden="true"]');
+      const tab = [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((t) => visible(t) && !(not && t.closest(not)))
+        .find((t) => (t.textContent ?? '').replace(/\s*\(\d+\)$/, '').trim() === want);
+      tab?.click();
+      return tab !== undefined;
+    },
+    tabs,
+    label,
+    outside ?? '',
+  );
+  if (!clicked) throw new Error(`no tab "${label}" to click`);
 }
 
 /** A page write through the stand-in's own code path (README: writes without events): native setter, no event. */

@@ -13,6 +13,7 @@ import type { VisibilityTest } from '../kit/dom';
 import { ambiguous, missing, passOn, readField, resolveNum, type NumText } from '../kit/fields';
 import { notTradingPage, outsideOf, pageFormat, titleDisagrees, withoutForm, type Outside } from '../kit/page';
 import { resolvePositions, rowNumbers, trimZeros, type RawPositionRow } from '../kit/positions';
+import { reduceOnlyInHedgeOnly } from '../kit/submit';
 import { createSnapshotReader, type ReadContext, type VenueRead } from '../kit/reader';
 import { readAccount, type AccountValues } from './account';
 import { locateFormRoot, priceContainers, readAvailable, readInputs, readLeverage, readModes, readOrderType, type FormContext } from './form';
@@ -90,12 +91,7 @@ function read(ctx: ReadContext<BybitOutside>): VenueRead<BybitOutside> {
     takeProfit: resolveNum(inputs.takeProfit, format),
     stopLoss: resolveNum(inputs.stopLoss, format),
     // README: Hedge mode. The hedge form has no reduce-only box; the one-way box is not among the hooks relied on.
-    reduceOnly:
-      modes.positionMode.status !== 'read'
-        ? passOn(modes.positionMode)
-        : modes.positionMode.value === 'hedge'
-          ? readField(false)
-          : missing(reason('page.notRead', { item: 'reduceOnly' })),
+    reduceOnly: reduceOnlyInHedgeOnly(modes.positionMode),
     available: resolveNum(available, format),
     // README: Available balance. The form shows no Max.
     maxBuy: missing(reason('page.notRead', { item: 'maxBuy' })),

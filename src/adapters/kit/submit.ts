@@ -7,7 +7,7 @@ import type { Field, PositionMode } from '../../contracts/snapshot';
 import { reason } from '../../contracts/reasons';
 import type { SubmitControls } from '../adapter';
 import { exactlyOne, textOf } from './dom';
-import { ambiguous, readField } from './fields';
+import { ambiguous, missing, passOn, readField } from './fields';
 import { notFound } from './values';
 
 /** Each pair is [buy button, sell button]. */
@@ -80,4 +80,14 @@ export function readSubmit(buttonEls: readonly Element[], labels: SubmitLabels, 
     }
   }
   return { positionMode, action, loggedIn, submit };
+}
+
+/**
+ * Reduce-only on a form whose one-way reduce-only box is not among the hooks read (that adapter's README):
+ * the hedge form has none, an order there closes through the Close tab, so it reads false; one-way it is
+ * not read (the confirm step then judges only orders that open or add: README, Pre-submit check).
+ */
+export function reduceOnlyInHedgeOnly(positionMode: Field<PositionMode>): Field<boolean> {
+  if (positionMode.status !== 'read') return passOn(positionMode);
+  return positionMode.value === 'hedge' ? readField(false) : missing(reason('page.notRead', { item: 'reduceOnly' }));
 }

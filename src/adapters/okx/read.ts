@@ -14,6 +14,7 @@ import { ambiguous, missing, parseNum, passOn, readField, resolveNum, unsupporte
 import type { FormatDecision } from '../kit/locale-number';
 import { maxAsShown, maxSamples, notTradingPage, outsideOf, pageFormat, titleDisagrees, withoutForm, type Outside } from '../kit/page';
 import { resolvePositions, rowNumbers as kitRowNumbers } from '../kit/positions';
+import { reduceOnlyInHedgeOnly } from '../kit/submit';
 import { createSnapshotReader, type ReadContext, type VenueRead } from '../kit/reader';
 import { readAccount, type AccountValues } from './account';
 import {
@@ -107,8 +108,8 @@ function read(ctx: ReadContext<OkxOutside>): VenueRead<OkxOutside> {
     marginMode: lev.marginMode,
     takeProfit: resolveNum(tpsl.takeProfit, format),
     stopLoss: resolveNum(tpsl.stopLoss, format),
-    // README: Reduce-only. The page spec names no reduce-only hook for this form.
-    reduceOnly: missing(reason('page.notRead', { item: 'reduceOnly' })),
+    // README: Reduce-only. Not read one-way; the hedge form has no box (false).
+    reduceOnly: reduceOnlyInHedgeOnly(modes.positionMode),
     available: resolveNum(available, format),
     maxBuy: maxAsShown(max.long.field, format),
     maxSell: maxAsShown(max.short.field, format),

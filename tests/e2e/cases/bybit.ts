@@ -5,15 +5,19 @@
  * is venue data (rule, tier tables, the assumed rate, the default fee) comes from the registry entry.
  */
 import type { Page } from 'puppeteer-core';
-import type { Evaluation, ExistingLeg, OrderScenario, Side } from '../../../src/contracts/evaluation';
+import type { Evaluation, OrderScenario } from '../../../src/contracts/evaluation';
 import { reason, type Reason } from '../../../src/contracts/reasons';
-import { evaluateOrder } from '../../../src/engine/index';
 import { D } from '../../../src/shared/decimal';
-import { DEFAULT_SETTINGS, feeRate, riskLimits } from '../../../src/shared/settings';
+import { feeRate } from '../../../src/shared/settings';
 import { venueById } from '../../../src/venues/registry';
-import { bundledTable } from '../../../src/venues/tiers';
 import { figuresOf, noteCodesOf } from '../expect';
 import type { Figures } from '../panel';
+import { clickTab, type FormRootFinder } from '../standin';
+import { commonParams, evaluated, expectations, scenarioOf, withQuery, type CaseBase, type CrossPart } from './common';
+import type { VenueCases } from '../venue-checks';
+
+export type { PositionSpec } from './common';
+export { positionsParam } from './common';
 
 /** The venue of every case here: the Bybit stand-in (tests/sites/bybit). */
 export const VENUE = venueById('bybit');
@@ -22,36 +26,15 @@ const QUOTE = 'USDT';
 /** The path's locale prefix (the stand-in maps zh-MY to zh-CN, pt-BR to the decimal comma). */
 export type Prefix = 'en-US' | 'zh-MY' | 'pt-BR';
 
-export interface PositionSpec {
-  symbol: string;
-  side: Side;
-  size: string;
-  entry: string;
-  mark: string;
-  mode: 'cross' | 'isolated';
-  lev: number;
-  /** The position's margin (the IM column; the isolated margin of an isolated position). */
-  margin?: string;
-}
-
-export interface Case {
+export interface Case extends CaseBase {
   symbol: string;
   /** null: no prefix (the stand-in then serves en). */
   prefix: Prefix | null;
   /** Qty (base), Value (quote: the notional) or Cost. */
   unit: 'base' | 'quote' | 'cost';
   type?: 'limit' | 'market';
-  mode: 'cross' | 'isolated';
-  lev: number;
-  /** Limit price. */
-  price: string;
-  /** Order size in base units (the Value page shows qty × price). */
-  qty: string;
-  mark: string;
   /** The account's margin balance (the stand-in's wallet; no unrealised PnL is set). */
   wallet: string;
-  mm?: string;
-  positions?: PositionSpec[];
   auth?: 'in' | 'out';
 }
 
@@ -69,41 +52,12 @@ export const BASE_CASE: Case = {
 
 /** Stand-in parameters (si-*) for a case; the caller adds seed, delay, storm. */
 export function standinParams(c: Case): Record<string, string> {
-  const params: Record<string, string> = {
-    'si-unit': c.unit,
-    'si-type': c.type ?? 'limit',
-    'si-mode': c.mode,
-    'si-lev': String(c.lev),
-    'si-price': c.price,
-    'si-qty': c.unit === 'quote' ? new D(c.qty).times(c.price).toFixed() : c.qty,
-    'si-mark': c.mark,
-    'si-wallet': c.wallet,
-    'si-upnl': '0',
-    'si-mm': c.mm ?? '0',
-    'si-auth': c.auth ?? 'in',
-  };
-  if (c.positions?.length) params['si-pos'] = positionsParam(c.positions);
-  return params;
-}
-
-/** The stand-in's `si-pos` encoding of a list of positions. */
-export function positionsParam(positions: readonly PositionSpec[]): string {
-  return positions.map((p) => [p.symbol, p.side, p.size, p.entry, p.mark, p.mode, p.lev, p.margin ?? '-'].join(',')).join(';');
+  const qtyShown = c.unit === 'quote' ? new D(c.qty).times(c.price).toFixed() : c.qty;
+  return { 'si-unit': c.unit, 'si-type': c.type ?? 'limit', 'si-price': c.price, ...commonParams(c, qtyShown) };
 }
 
 export function standinUrl(c: Case, extra: Record<string, string>): string {
-  const query = new URLSearchParams({ ...standinParams(c), ...extra });
-  return `https://www.bybit.com/${c.prefix === null ? '' : `${c.prefix}/`}trade/usdt/${c.symbol}?${query}`;
-}
-
-/** The symbol's maintenance as the background takes it: its bundled table, else the registry's assumed rate. */
-function maintenanceOf(symbol: string): OrderScenario['market']['maintenance'] {
-  const table = bundledTable(VENUE.id, symbol);
-  return table ? { table } : { assumedRate: VENUE.assumedMaintenance.rate, assumedAmount: '0' };
-}
-
-function existingLeg(p: PositionSpec): ExistingLeg {
-  return { side: p.side, size: p.size, entryPrice: p.entry, mode: p.mode, ...(p.mode === 'isolated' && p.margin ? { isolatedMargin: p.margin } : {}) };
+  return withQuery(`https://www.bybit.com/${c.prefix === null ? '' : `${c.prefix}/`}trade/usdt/${c.symbol}`, standinParams(c), extra);
 }
 
 /**
@@ -116,48 +70,17 @@ export const WALLET_NOT_SHOWN: Reason = reason('cross.walletUnknown', { cause: r
 export function orderScenario(c: Case): OrderScenario {
   const positions = c.positions ?? [];
   const loggedIn = (c.auth ?? 'in') === 'in';
-  const type = c.type ?? 'limit';
-  let account: Pick<OrderScenario['account'], 'cross' | 'crossUnavailable' | 'accountEquity'>;
+  let account: CrossPart;
   if (!loggedIn) account = { crossUnavailable: reason('cross.loggedOut') };
   else if (positions.length > 0) account = { crossUnavailable: WALLET_NOT_SHOWN, accountEquity: c.wallet };
   else account = { cross: { walletBalance: c.wallet, otherPositions: [] }, accountEquity: c.wallet };
-  return {
-    rule: VENUE.rule,
-    symbol: c.symbol,
-    quoteAsset: QUOTE,
-    positionMode: 'oneWay',
-    sides: ['long', 'short'],
-    action: 'open',
-    order: { type, price: type === 'market' ? c.mark : c.price, quantity: c.qty, leverage: String(c.lev) },
-    market: {
-      markPrice: c.mark,
-      maintenance: maintenanceOf(c.symbol),
-      takerRate: feeRate(DEFAULT_SETTINGS.fees[VENUE.id].takerPct),
-      lotStep: new D(1).div(new D(10).pow(VENUE.sizing.lotDecimals)).toFixed(),
-    },
-    account: {
-      currentMode: c.mode,
-      existing: loggedIn ? positions.filter((p) => p.symbol === c.symbol).map(existingLeg) : [],
-      reduceOnly: false,
-      ...account,
-    },
-    limits: riskLimits(DEFAULT_SETTINGS),
-  };
+  return scenarioOf(VENUE, c, { symbol: c.symbol, quoteAsset: QUOTE, sides: ['long', 'short'], type: c.type, loggedIn, cross: account });
 }
 
-export function evaluationOf(c: Case): Evaluation {
-  const result = evaluateOrder(orderScenario(c));
-  if ('error' in result) throw new Error(`engine refused the case: ${result.error.field}: ${result.error.reason.code}`);
-  return result;
-}
+export const { evaluationOf, expectedFigures, expectedNoteCodes } = expectations<Case>(orderScenario);
 
-export function expectedFigures(c: Case): Figures {
-  return figuresOf(evaluationOf(c));
-}
-
-export function expectedNoteCodes(c: Case): string[] {
-  return noteCodesOf(evaluationOf(c));
-}
+/** What the shared checks (tests/e2e/venue-checks.ts) need of these cases. */
+export const CASES: VenueCases<Case> = { id: VENUE.id, standinUrl, evaluationOf };
 
 /**
  * An order entered as a cost (Order by Cost) at the user's own taker fee: the size of each side as the
@@ -177,9 +100,7 @@ export function costEvaluations(c: Case, cost: string, takerPct: string): Evalua
       order: { ...base.order, quantity: new D(cost).div(perCoin).toFixed() },
       market: { ...base.market, takerRate },
     };
-    const result = evaluateOrder(scenario);
-    if ('error' in result) throw new Error(`engine refused the cost case: ${result.error.field}: ${result.error.reason.code}`);
-    return result;
+    return evaluated(scenario);
   });
 }
 
@@ -213,20 +134,8 @@ export async function setTakerFee(open: () => Promise<Page>, takerPct: string): 
   }
 }
 
-/**
- * Clicks a tab of the bottom area by its label, count removed, like a trader would: the tab outside the
- * order form whose text starts with `label`.
- */
-export async function clickBottomTab(page: Page, label: string): Promise<void> {
-  const clicked = await page.evaluate((want) => {
-    const visible = (el: Element) => el.getClientRects().length > 0 && !el.closest('[hidden],[aria-hidden="true"]');
-    const tabs = [...document.querySelectorAll<HTMLElement>('[role="tab"]')].filter((t) => visible(t) && !t.closest('.si-form'));
-    const tab = tabs.find((t) => (t.textContent ?? '').replace(/\(\d+\)$/, '').trim() === want);
-    tab?.click();
-    return tab !== undefined;
-  }, label);
-  if (!clicked) throw new Error(`no bottom tab "${label}" to click`);
-}
+/** Clicks a tab of the bottom area (outside the order form) by its label, count removed, like a trader would. */
+export const clickBottomTab = (page: Page, label: string): Promise<void> => clickTab(page, '[role="tab"]', label, '.si-form');
 
 /** Takes a part of the live page off (as a changed page would), found by a stand-in selector. */
 export async function removeFromPage(page: Page, selector: string): Promise<void> {
@@ -237,3 +146,13 @@ export async function removeFromPage(page: Page, selector: string): Promise<void
   }, selector);
   if (!removed) throw new Error(`nothing visible matches ${selector}`);
 }
+
+/** The form root (src/adapters/bybit/README.md): the common ancestor of the visible leverage header and TP/SL box text. */
+export const FORM_ROOT: FormRootFinder = `(visible) => {
+  const lev = [...document.querySelectorAll('.oc-head-leverage')].filter(visible);
+  const tpsl = [...document.querySelectorAll('.oc__tp-sl-chk-text')].filter(visible);
+  if (lev.length !== 1 || tpsl.length !== 1) return null;
+  let root = lev[0];
+  while (root && !root.contains(tpsl[0])) root = root.parentElement;
+  return root;
+}`;

@@ -7,52 +7,26 @@
  * Sizes are given in the coin; a USDC-unit page shows size × price, which the extension divides back.
  */
 import type { Page } from 'puppeteer-core';
-import type { Evaluation, ExistingLeg, OpenPosition, OrderScenario, Side } from '../../../src/contracts/evaluation';
-import { reason, type Reason } from '../../../src/contracts/reasons';
-import { evaluateOrder, RULES, tierForNotional } from '../../../src/engine/index';
+import type { OrderScenario } from '../../../src/contracts/evaluation';
 import { D } from '../../../src/shared/decimal';
-import { DEFAULT_SETTINGS, feeRate, riskLimits } from '../../../src/shared/settings';
 import { venueById } from '../../../src/venues/registry';
-import { bundledTable } from '../../../src/venues/tiers';
-import { figuresOf, noteCodesOf } from '../expect';
-import type { Figures } from '../panel';
+import { commonParams, crossPart, expectations, otherPosition, scenarioOf, withQuery, type CaseBase, type Hidden, type Locale } from './common';
+import type { VenueCases } from '../venue-checks';
+import type { FormRootFinder } from '../standin';
+
+export type { Hidden, Locale, PositionSpec } from './common';
+export { positionsParam } from './common';
 
 export const VENUE = venueById('hyperliquid');
 const QUOTE = VENUE.quoteAssets[0] as string;
 
-export type Locale = 'en' | 'zh-CN' | 'pt-BR';
-
-export interface PositionSpec {
-  coin: string;
-  side: Side;
-  /** Coin. */
-  size: string;
-  entry: string;
-  mark: string;
-  mode: 'cross' | 'isolated';
-  lev: number;
-  /** Isolated margin (isolated positions). */
-  margin?: string;
-}
-
-export interface Case {
+export interface Case extends CaseBase {
   coin: string;
   locale: Locale;
   unit: 'base' | 'quote';
   /** The selected side toggle. */
   side: 'buy' | 'sell';
   type?: 'limit' | 'market';
-  mode: 'cross' | 'isolated';
-  lev: number;
-  /** Limit price. */
-  price: string;
-  /** Order size in the coin. */
-  qty: string;
-  mark: string;
-  wallet: string;
-  upnl?: string;
-  mm?: string;
-  positions?: PositionSpec[];
   auth?: 'in' | 'out' | 'noagent';
   assetmode?: 'single' | 'multi' | 'portfolio';
 }
@@ -77,60 +51,20 @@ function shownQuantity(c: Case): string {
 
 /** Stand-in parameters (si-*) for a case; the caller adds seed, delay, storm. */
 export function standinParams(c: Case): Record<string, string> {
-  const params: Record<string, string> = {
+  const limit = (c.type ?? 'limit') === 'limit';
+  return {
     'si-locale': c.locale,
     'si-unit': c.unit,
     'si-side': c.side,
     'si-type': c.type ?? 'limit',
-    'si-mode': c.mode,
-    'si-lev': String(c.lev),
-    'si-qty': shownQuantity(c),
-    'si-mark': c.mark,
-    'si-wallet': c.wallet,
-    'si-upnl': c.upnl ?? '0',
-    'si-mm': c.mm ?? '0',
-    'si-auth': c.auth ?? 'in',
     'si-assetmode': c.assetmode ?? 'single',
+    ...(limit ? { 'si-price': c.price } : {}),
+    ...commonParams(c, shownQuantity(c)),
   };
-  if ((c.type ?? 'limit') === 'limit') params['si-price'] = c.price;
-  if (c.positions?.length) params['si-pos'] = positionsParam(c.positions);
-  return params;
-}
-
-/** The stand-in's `si-pos` encoding of a list of positions. */
-export function positionsParam(positions: readonly PositionSpec[]): string {
-  return positions.map((p) => [p.coin, p.side, p.size, p.entry, p.mark, p.mode, p.lev, p.margin ?? '-'].join(',')).join(';');
 }
 
 export function standinUrl(c: Case, extra: Record<string, string>): string {
-  const query = new URLSearchParams({ ...standinParams(c), ...extra });
-  return `https://app.hyperliquid.xyz/trade/${c.coin}?${query}`;
-}
-
-/** The maintenance the background uses: the bundled table, else the registry's assumed rate. */
-function maintenance(coin: string): OrderScenario['market']['maintenance'] {
-  const table = bundledTable(VENUE.id, coin);
-  return table ? { table } : { assumedRate: VENUE.assumedMaintenance.rate, assumedAmount: '0' };
-}
-
-/** Another cross position's maintenance at its mark: its bundled table's tier, else the assumed rate. */
-function openPosition(p: PositionSpec): OpenPosition {
-  const base = { symbol: p.coin, side: p.side, size: p.size, entryPrice: p.entry, markPrice: p.mark };
-  const table = bundledTable(VENUE.id, p.coin);
-  if (!table) return { ...base, maintenanceRate: VENUE.assumedMaintenance.rate, maintenanceAmount: '0' };
-  const tier = tierForNotional(table, RULES[VENUE.rule], new D(p.size).times(p.mark));
-  if (!tier) throw new Error(`${p.coin} position beyond its tier table`);
-  return { ...base, maintenanceRate: tier.rate.toFixed(), maintenanceAmount: tier.amount.toFixed(), table };
-}
-
-function existingLeg(p: PositionSpec): ExistingLeg {
-  return { side: p.side, size: p.size, entryPrice: p.entry, mode: p.mode, ...(p.mode === 'isolated' && p.margin ? { isolatedMargin: p.margin } : {}) };
-}
-
-/** What the page hides from the extension in a case. */
-export interface Hidden {
-  /** Cross is unavailable with this reason (e.g. another tab selected: the other positions unknown). */
-  crossUnavailable?: Reason;
+  return withQuery(`https://app.hyperliquid.xyz/trade/${c.coin}`, standinParams(c), extra);
 }
 
 /** The OrderScenario the background should build from the page this case renders. */
@@ -139,44 +73,21 @@ export function orderScenario(c: Case, hidden: Hidden = {}): OrderScenario {
   const loggedIn = (c.auth ?? 'in') !== 'out';
   const equity = new D(c.wallet).plus(c.upnl ?? '0').toFixed();
   // The cross pool: other coins in cross mode (all settle in USDC on the main dex).
-  const others = positions.filter((p) => p.coin !== c.coin && p.mode === 'cross');
-  const market = (c.type ?? 'limit') === 'market';
-  return {
-    rule: VENUE.rule,
+  const others = positions.filter((p) => p.symbol !== c.coin && p.mode === 'cross');
+  return scenarioOf(VENUE, c, {
     symbol: c.coin,
     quoteAsset: QUOTE,
-    positionMode: 'oneWay',
     sides: [c.side === 'buy' ? 'long' : 'short'],
-    action: 'open',
-    order: { type: market ? 'market' : 'limit', price: market ? c.mark : c.price, quantity: c.qty, leverage: String(c.lev) },
-    market: {
-      markPrice: c.mark,
-      maintenance: maintenance(c.coin),
-      takerRate: feeRate(DEFAULT_SETTINGS.fees[VENUE.id].takerPct),
-      lotStep: new D(1).div(new D(10).pow(VENUE.sizing.lotDecimals)).toFixed(),
-    },
-    account: {
-      currentMode: c.mode,
-      reduceOnly: false,
-      existing: loggedIn ? positions.filter((p) => p.coin === c.coin).map(existingLeg) : [],
-      ...(!loggedIn
-        ? { crossUnavailable: reason('cross.loggedOut') }
-        : hidden.crossUnavailable
-          ? { crossUnavailable: hidden.crossUnavailable, accountEquity: equity }
-          : { cross: { walletBalance: c.wallet, otherPositions: others.map(openPosition) }, accountEquity: equity }),
-    },
-    limits: riskLimits(DEFAULT_SETTINGS),
-  };
+    type: c.type,
+    loggedIn,
+    cross: crossPart(loggedIn, hidden, c.wallet, equity, others.map((p) => otherPosition(VENUE, p))),
+  });
 }
 
-export function evaluationOf(c: Case, hidden: Hidden = {}): Evaluation {
-  const result = evaluateOrder(orderScenario(c, hidden));
-  if ('error' in result) throw new Error(`engine refused the case: ${result.error.field}: ${result.error.reason.code}`);
-  return result;
-}
+export const { evaluationOf, expectedFigures, expectedNoteCodes } = expectations<Case>(orderScenario);
 
-export const expectedFigures = (c: Case, hidden: Hidden = {}): Figures => figuresOf(evaluationOf(c, hidden));
-export const expectedNoteCodes = (c: Case, hidden: Hidden = {}): string[] => noteCodesOf(evaluationOf(c, hidden));
+/** What the shared checks (tests/e2e/venue-checks.ts) need of these cases. */
+export const CASES: VenueCases<Case> = { id: VENUE.id, standinUrl, evaluationOf };
 
 /** The visibility test of the page rules, for the page-side helpers below. */
 const VISIBLE = `(el) => el.getClientRects().length > 0 && !el.closest('[hidden],[aria-hidden="true"]') && getComputedStyle(el).visibility === 'visible'`;
@@ -204,7 +115,21 @@ export async function clickToggle(page: Page, text: string): Promise<void> {
   if (clicked !== 1) throw new Error(`${String(clicked)} visible "${text}" buttons to click`);
 }
 
-/** Runs `code` on the live page's DOM (to make it lose a part, as a changed page would). */
-export function onPage(page: Page, code: string): Promise<unknown> {
-  return page.evaluate(code);
-}
+
+/**
+ * The form root (src/adapters/hyperliquid/README.md): the nearest common ancestor of the two side toggles
+ * and the first visible primary button after them (the form's submit).
+ */
+export const FORM_ROOT: FormRootFinder = `(visible) => {
+  const buttons = [...document.querySelectorAll('button')].filter(visible);
+  const text = (b) => (b.textContent || '').trim();
+  const buy = buttons.filter((b) => text(b) === 'Buy / Long');
+  const sell = buttons.filter((b) => text(b) === 'Sell / Short');
+  if (buy.length !== 1 || sell.length !== 1) return null;
+  const after = (b) => (buy[0].compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) && (sell[0].compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const submit = buttons.find((b) => b.getAttribute('color') === 'primary' && after(b));
+  if (!submit) return null;
+  let root = buy[0];
+  while (root && !(root.contains(sell[0]) && root.contains(submit))) root = root.parentElement;
+  return root;
+}`;

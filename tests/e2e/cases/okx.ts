@@ -7,48 +7,23 @@
  * value; quote: × the price), and the extension converts them back as the background does.
  */
 import type { Page } from 'puppeteer-core';
-import type { Evaluation, ExistingLeg, OpenPosition, OrderScenario, Side } from '../../../src/contracts/evaluation';
-import { reason, type Reason } from '../../../src/contracts/reasons';
-import { evaluateOrder } from '../../../src/engine/index';
+import type { OrderScenario } from '../../../src/contracts/evaluation';
 import { D } from '../../../src/shared/decimal';
-import { DEFAULT_SETTINGS, feeRate, riskLimits } from '../../../src/shared/settings';
 import { venueById } from '../../../src/venues/registry';
-import { bundledTable } from '../../../src/venues/tiers';
-import { figuresOf, noteCodesOf } from '../expect';
-import type { Figures } from '../panel';
+import { commonParams, crossPart, expectations, otherPosition, positionsParam as rowsParam, scenarioOf, withQuery, type CaseBase, type Hidden, type Locale, type PositionSpec } from './common';
+import type { VenueCases } from '../venue-checks';
+import { clickTab, type FormRootFinder } from '../standin';
+
+export type { Hidden, Locale, PositionSpec } from './common';
 
 export const VENUE = venueById('okx');
 
-export type Locale = 'en' | 'zh-CN' | 'pt-BR';
 const PREFIX: Record<Locale, string> = { en: '', 'zh-CN': 'zh-hans/', 'pt-BR': 'pt-br/' };
 
-export interface PositionSpec {
-  symbol: string;
-  side: Side;
-  /** Coin. */
-  size: string;
-  entry: string;
-  mark: string;
-  mode: 'cross' | 'isolated';
-  lev: number;
-  /** Isolated margin (isolated positions). */
-  margin?: string;
-}
-
-export interface Case {
+export interface Case extends CaseBase {
   symbol: string;
   locale: Locale;
   unit: 'contracts' | 'base' | 'quote';
-  mode: 'cross' | 'isolated';
-  lev: number;
-  /** Limit price. */
-  price: string;
-  /** Order size in coin. */
-  qty: string;
-  mark: string;
-  wallet: string;
-  mm?: string;
-  positions?: PositionSpec[];
   auth?: 'in' | 'out';
   assetmode?: 'single' | 'multi' | 'portfolio';
 }
@@ -91,54 +66,18 @@ function totalPnl(c: Case): string {
   return (c.positions ?? []).filter((p) => quoteOf(p.symbol) === quoteOf(c.symbol)).reduce((sum, p) => sum.plus(pnlOf(p)), new D(0)).toFixed(2);
 }
 
-/** Stand-in parameters (si-*) for a case; the caller adds seed, delay, storm. */
+/** Stand-in parameters (si-*) for a case (the page's uPnL is its rows'); the caller adds seed, delay, storm. */
 export function standinParams(c: Case): Record<string, string> {
-  const params: Record<string, string> = {
-    'si-unit': c.unit,
-    'si-mode': c.mode,
-    'si-lev': String(c.lev),
-    'si-price': c.price,
-    'si-qty': shownQuantity(c),
-    'si-mark': c.mark,
-    'si-wallet': c.wallet,
-    'si-upnl': totalPnl(c),
-    'si-mm': c.mm ?? '0',
-    'si-auth': c.auth ?? 'in',
-    'si-assetmode': c.assetmode ?? 'single',
-  };
-  if (c.positions?.length) params['si-pos'] = positionsParam(c.positions);
-  return params;
+  return { 'si-unit': c.unit, 'si-price': c.price, 'si-assetmode': c.assetmode ?? 'single', ...commonParams(c, shownQuantity(c), positionsParam), 'si-upnl': totalPnl(c) };
 }
 
 /** The stand-in's `si-pos` encoding (with each row's PnL, which the page shows and the wallet is derived from). */
 export function positionsParam(positions: readonly PositionSpec[]): string {
-  return positions.map((p) => [p.symbol, p.side, p.size, p.entry, p.mark, p.mode, p.lev, p.margin ?? '-', '-', '-', pnlOf(p)].join(',')).join(';');
+  return rowsParam(positions, (p) => ['-', '-', pnlOf(p)]);
 }
 
 export function standinUrl(c: Case, extra: Record<string, string>): string {
-  const query = new URLSearchParams({ ...standinParams(c), ...extra });
-  return `https://www.okx.com/${PREFIX[c.locale]}trade-swap/${c.symbol.toLowerCase()}?${query}`;
-}
-
-/** The maintenance the background assumes for a symbol with no bundled table (the registry's rate). */
-function maintenance(symbol: string): OrderScenario['market']['maintenance'] {
-  const table = bundledTable(VENUE.id, symbol);
-  return table ? { table } : { assumedRate: VENUE.assumedMaintenance.rate, assumedAmount: '0' };
-}
-
-function openPosition(p: PositionSpec): OpenPosition {
-  if (bundledTable(VENUE.id, p.symbol)) throw new Error(`a tier table for ${p.symbol} is bundled now: pick its tier here`);
-  return { symbol: p.symbol, side: p.side, size: p.size, entryPrice: p.entry, markPrice: p.mark, maintenanceRate: VENUE.assumedMaintenance.rate, maintenanceAmount: '0' };
-}
-
-function existingLeg(p: PositionSpec): ExistingLeg {
-  return { side: p.side, size: p.size, entryPrice: p.entry, mode: p.mode, ...(p.mode === 'isolated' && p.margin ? { isolatedMargin: p.margin } : {}) };
-}
-
-/** What the page hides from the extension in a case. */
-export interface Hidden {
-  /** Cross is unavailable with this reason (e.g. another position's size cannot be converted). */
-  crossUnavailable?: Reason;
+  return withQuery(`https://www.okx.com/${PREFIX[c.locale]}trade-swap/${c.symbol.toLowerCase()}`, standinParams(c), extra);
 }
 
 /** The OrderScenario the background should build from the page this case renders. */
@@ -147,56 +86,26 @@ export function orderScenario(c: Case, hidden: Hidden = {}): OrderScenario {
   const loggedIn = (c.auth ?? 'in') === 'in';
   const equity = new D(c.wallet).plus(totalPnl(c)).toFixed();
   const others = positions.filter((p) => p.symbol !== c.symbol && p.mode === 'cross' && quoteOf(p.symbol) === quoteOf(c.symbol));
-  return {
-    rule: VENUE.rule,
+  return scenarioOf(VENUE, c, {
     symbol: c.symbol,
     quoteAsset: quoteOf(c.symbol),
-    positionMode: 'oneWay',
     sides: ['long', 'short'],
-    action: 'open',
-    order: { type: 'limit', price: c.price, quantity: c.qty, leverage: String(c.lev) },
-    market: {
-      markPrice: c.mark,
-      maintenance: maintenance(c.symbol),
-      takerRate: feeRate(DEFAULT_SETTINGS.fees[VENUE.id].takerPct),
-      lotStep: new D(1).div(new D(10).pow(VENUE.sizing.lotDecimals)).toFixed(),
-    },
-    account: {
-      currentMode: c.mode,
-      reduceOnly: false,
-      existing: loggedIn ? positions.filter((p) => p.symbol === c.symbol).map(existingLeg) : [],
-      ...(!loggedIn
-        ? { crossUnavailable: reason('cross.loggedOut') }
-        : hidden.crossUnavailable
-          ? { crossUnavailable: hidden.crossUnavailable, accountEquity: equity }
-          : { cross: { walletBalance: c.wallet, otherPositions: others.map(openPosition) }, accountEquity: equity }),
-    },
-    limits: riskLimits(DEFAULT_SETTINGS),
-  };
+    loggedIn,
+    cross: crossPart(loggedIn, hidden, c.wallet, equity, others.map((p) => otherPosition(VENUE, p))),
+  });
 }
 
-export function evaluationOf(c: Case, hidden: Hidden = {}): Evaluation {
-  const result = evaluateOrder(orderScenario(c, hidden));
-  if ('error' in result) throw new Error(`engine refused the case: ${result.error.field}: ${result.error.reason.code}`);
-  return result;
-}
+export const { evaluationOf, expectedFigures, expectedNoteCodes } = expectations<Case>(orderScenario);
 
-export const expectedFigures = (c: Case, hidden: Hidden = {}): Figures => figuresOf(evaluationOf(c, hidden));
-export const expectedNoteCodes = (c: Case, hidden: Hidden = {}): string[] => noteCodesOf(evaluationOf(c, hidden));
+/** What the shared checks (tests/e2e/venue-checks.ts) need of these cases. */
+export const CASES: VenueCases<Case> = { id: VENUE.id, standinUrl, evaluationOf, shownQuantity: (c) => shownQuantity(c) };
 
 /** Clicks a bottom tab by its label (count removed), as a trader would. */
-export async function clickBottomTab(page: Page, label: string): Promise<void> {
-  const clicked = await page.evaluate((want) => {
-    const visible = (el: Element) => el.getClientRects().length > 0 && !el.closest('[hidden],[aria-hidden="true"]');
-    const tab = [...document.querySelectorAll<HTMLElement>('.okui-tabs-pane-underline[role="tab"]')]
-      .find((t) => visible(t) && (t.textContent ?? '').replace(/\s*\(\d+\)$/, '').trim() === want);
-    tab?.click();
-    return tab !== undefined;
-  }, label);
-  if (!clicked) throw new Error(`no bottom tab "${label}" to click`);
-}
+export const clickBottomTab = (page: Page, label: string): Promise<void> => clickTab(page, '.okui-tabs-pane-underline[role="tab"]', label);
 
-/** Runs `code` on the live page's DOM (to make it lose or break a part, as a changed page would). */
-export function onPage(page: Page, code: string): Promise<unknown> {
-  return page.evaluate(code);
-}
+
+/** The form root (src/adapters/okx/README.md): the one visible `.place-order-container-common`. */
+export const FORM_ROOT: FormRootFinder = `(visible) => {
+  const roots = [...document.querySelectorAll('.place-order-container-common')].filter(visible);
+  return roots.length === 1 ? roots[0] : null;
+}`;
