@@ -239,16 +239,29 @@ export function confirmStep<C extends { qty: string }>(venue: ConfirmPage<C>) {
     },
 
     /**
-     * A form whose reduce-only box the adapter does not read (its README): the order might only reduce,
-     * so a click is never held back, though the engine finds a limit failing for it.
+     * A form whose reduce-only box the adapter does not read (its README): an order that opens or adds is
+     * held back all the same (ticked, the exchange would not place it), one that would flip the position
+     * passes unjudged (ticked, it would only close it). `flips`: the base case with a long on the symbol
+     * smaller than the order, so the sell button flips it and the buy button adds to it.
      */
-    reduceOnlyUnreadNeverHeld(name: string, base: C, scenario: OrderScenario, label: string, side: Side): BrowserCheck {
+    reduceOnlyUnread(name: string, base: C, scenario: OrderScenario, flips: C, flipsScenario: OrderScenario, buttons: Record<Side, string>): BrowserCheck {
       return withConfirm(name, async (ctx) => {
-        const evaluation = evaluate(scenario);
-        expectHeld(evaluation, side, true);
+        const opens = evaluate(scenario);
+        expectHeld(opens, 'long', true);
         await open(ctx, base);
-        await waitForPanel(ctx.page, shownFor(evaluation));
-        expectReading(await clickAndRead(ctx.page, label), { pending: [], submits: [label] }, `${label} with the reduce-only box unread`);
+        await waitForPanel(ctx.page, shownFor(opens));
+        expectReading(await clickAndRead(ctx.page, buttons.long), { pending: ['long'], submits: [] }, `${buttons.long} opening, the reduce-only box unread`);
+        await escape(ctx.page, []);
+
+        const flipping = evaluate(flipsScenario);
+        const effects = flipping.sides.map((s) => `${s.side} ${s.effect ?? 'unknown'}`).join(', ');
+        if (effects !== 'long adds, short flips') throw new Error(`the case cannot show it: the engine says ${effects}`);
+        expectHeld(flipping, 'short', true);
+        expectHeld(flipping, 'long', true);
+        await open(ctx, flips);
+        await waitForPanel(ctx.page, shownFor(flipping));
+        expectReading(await clickAndRead(ctx.page, buttons.short), { pending: [], submits: [buttons.short] }, `${buttons.short} flipping the long, the reduce-only box unread`);
+        expectReading(await clickAndRead(ctx.page, buttons.long), { pending: ['long'], submits: [buttons.short] }, `${buttons.long} adding to the long, the reduce-only box unread`);
       });
     },
   };

@@ -4,7 +4,8 @@
  * within 5 s let through, closing and reducing orders and unevaluable forms never held. The flow and its
  * engine-derived expectations are tests/e2e/confirm-step.ts; here, what each venue's form offers: its
  * submit labels, how an order only reduces or closes (Binance: Reduce-Only, an order against the position,
- * the hedge Close tab; Bybit and OKX: the hedge Close tab, their one-way reduce-only box being unread;
+ * the hedge Close tab; Bybit and OKX: the hedge Close tab, and one-way, their reduce-only box unread, an order
+ * that opens or adds held while one that would flip passes;
  * Hyperliquid: Reduce Only and an order against the position, one submit for the side the toggle selects).
  */
 import type { OrderScenario } from '../../../src/contracts/evaluation';
@@ -24,6 +25,8 @@ import { waitForPanel } from '../panel';
 
 const hedge = (scenario: OrderScenario): OrderScenario => ({ ...scenario, positionMode: 'hedge' });
 const HEDGE_OPEN = { 'si-posmode': 'hedge', 'si-action': 'open' };
+/** A long on the symbol smaller than the 0.1 order: the sell button flips it, the buy button adds to it. */
+const smallerLong = (symbol: string, c: { mark: string; mode: 'isolated' | 'cross'; lev: number }): PositionSpec => ({ symbol, side: 'long', size: '0.05', entry: '59000', mark: c.mark, mode: c.mode, lev: c.lev });
 
 // ---- Binance USDⓈ-M: the stand-in records the submit clicks its own listener received, by label key.
 
@@ -38,9 +41,8 @@ const bn = confirmStep<binance.Case>({
   submitLabels: Object.values(BINANCE_LABELS),
 });
 const BN = binance.BASE_CASE;
-const ownLong: PositionSpec = { symbol: 'BTCUSDT', side: 'long', size: '0.05', entry: '59000', mark: BN.mark, mode: 'cross', lev: 20 };
 /** A 0.1 order against a 0.05 long: the buy button adds, the sell button flips it (both held back)... */
-const flipsOwnLong: binance.Case = { ...BN, positions: [ownLong] };
+const flipsOwnLong: binance.Case = { ...BN, positions: [smallerLong(BN.symbol, BN)] };
 /** ...while a 0.03 sell only reduces it. */
 const reducesOwnLong: binance.Case = { ...flipsOwnLong, qty: '0.03' };
 
@@ -126,8 +128,8 @@ const BINANCE: BrowserCheck[] = [
   }),
 ];
 
-// ---- Bybit and OKX: one button per side; the confirm step holds back in hedge mode, where the form has
-// no reduce-only box; the one-way box is not read (each adapter's README), so one-way clicks pass.
+// ---- Bybit and OKX: one button per side; in hedge mode the form has no reduce-only box; the one-way box
+// is not read (each adapter's README), so there only orders that open or add are judged.
 
 const by = confirmStep<bybit.Case>({
   cases: bybit.CASES,
@@ -146,12 +148,15 @@ const OX: okx.Case = { ...okx.BASE_CASE, lev: 20 };
 
 /**
  * A hedge form with one button per side: the Open tab held back, the Close tab never, an unevaluable form
- * never; one-way, the reduce-only box unread, never. `labels`: the hedge Open and Close buttons.
+ * never; one-way, the reduce-only box unread, an opening order held and a flipping one not. `labels`: the
+ * hedge Open and Close buttons; `flips`: the one-way base case with a smaller long on the symbol.
  */
 function hedgeVenue<C extends { qty: string }>(
   step: ReturnType<typeof confirmStep<C>>,
   base: C,
   oneWay: OrderScenario,
+  flips: C,
+  flipsScenario: OrderScenario,
   labels: { openLong: string; openShort: string; closeLong: string; closeShort: string },
 ): BrowserCheck[] {
   const hedged = hedge(oneWay);
@@ -165,14 +170,20 @@ function hedgeVenue<C extends { qty: string }>(
     ),
     step.closeTabNeverHeld('the hedge Close tab is never held back, the Open tab is', base, hedged, { close: 'Close', ...labels }, HEDGE_OPEN),
     step.unevaluableNeverHeld('an unevaluable form is never held back', base, hedged, labels.openLong, 'long', HEDGE_OPEN),
-    step.reduceOnlyUnreadNeverHeld('one-way, its reduce-only box unread: never held back', base, oneWay, 'Buy/Long', 'long'),
+    step.reduceOnlyUnread('one-way, its reduce-only box unread: an opening or adding order held back, a flipping one not', base, oneWay, flips, flipsScenario, {
+      long: 'Buy/Long',
+      short: 'Sell/Short',
+    }),
   ];
 }
 
+const BY_FLIPS: bybit.Case = { ...BY, positions: [smallerLong(BY.symbol, BY)] };
+const OX_FLIPS: okx.Case = { ...OX, positions: [smallerLong(OX.symbol, OX)] };
+
 const TWO_BUTTON_VENUES: BrowserCheck[] = [
-  ...hedgeVenue(by, BY, bybit.orderScenario(BY), { openLong: 'Open Long', openShort: 'Open Short', closeLong: 'Close Long', closeShort: 'Close Short' }),
+  ...hedgeVenue(by, BY, bybit.orderScenario(BY), BY_FLIPS, bybit.orderScenario(BY_FLIPS), { openLong: 'Open Long', openShort: 'Open Short', closeLong: 'Close Long', closeShort: 'Close Short' }),
   // The Close tab's positive button buys: it closes the short (src/adapters/okx/README.md: Submit buttons).
-  ...hedgeVenue(ox, OX, okx.orderScenario(OX), { openLong: 'Open long', openShort: 'Open short', closeLong: 'Close long', closeShort: 'Close short' }),
+  ...hedgeVenue(ox, OX, okx.orderScenario(OX), OX_FLIPS, okx.orderScenario(OX_FLIPS), { openLong: 'Open long', openShort: 'Open short', closeLong: 'Close long', closeShort: 'Close short' }),
 ];
 
 // ---- Hyperliquid: one submit button, Place Order, for the side the toggle selects; one-way only.
