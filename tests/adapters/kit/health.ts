@@ -32,6 +32,12 @@ export interface Hook {
   ops?: readonly Op[];
   /** Per change, on the loaded page: fields whose reason is a broken selector, and the item it names. */
   broke?: Partial<Record<Op, { fields: SnapshotKey[]; item?: ItemCode }>>;
+  /**
+   * Which figures the change must take off the panel (with the spec's `panel`): all of them (a form,
+   * price, quantity, leverage, mark or own-position hook), or the cross ones (an account or other-positions
+   * hook). Not set: its fields feed no figure of the panel's (Max, say).
+   */
+  hides?: 'all' | 'cross';
   /** Which of the venue's `redraw` scripts draws the hook's page part anew (default: the change is undone). */
   part?: string;
 }
@@ -60,9 +66,6 @@ export function shownFigures(s: FormSnapshot): string[] {
     (['isolated', 'cross'] as const).flatMap((mode) =>
       Object.entries(side[mode]).flatMap(([key, f]) => (typeof f === 'object' && f !== null && 'kind' in f && f.kind === 'value' ? [`${side.side}.${mode}.${key}`] : []))));
 }
-
-/** Fields the cross figures alone rest on: a hook that only they need may leave the isolated figures shown. */
-const CROSS_ONLY: readonly SnapshotKey[] = ['marginBalance', 'maintenanceMargin', 'walletBalance', 'otherPositions', 'available', 'takeProfit', 'marginMode', 'assetMode'];
 
 /** The fields among `keys` that are read. */
 export const readAmong = (s: FormSnapshot, keys: readonly SnapshotKey[]): SnapshotKey[] => keys.filter((k) => (s[k] as Field<unknown>).status === 'read');
@@ -151,12 +154,11 @@ export function healthCases(si: Standin, spec: HealthSpec): void {
         else expect(why?.code, `${key} once loaded`).toBe('page.selectorBroke');
       }
     }
-    if (spec.panel) {
-      // Nothing resting on the hook may reach the panel: a form, price, quantity, leverage, mark or
-      // own-position hook takes every figure down; an account or other-positions hook the cross ones.
+    if (spec.panel && h.hides) {
+      // Nothing resting on the hook may reach the panel.
       const shown = shownFigures(after);
-      if (fields.every((k) => CROSS_ONLY.includes(k))) expect(shown.filter((f) => f.includes('.cross.') && f.endsWith('liquidationPrice'))).toEqual([]);
-      else expect(shown).toEqual([]);
+      if (h.hides === 'cross') expect(shown.filter((f) => f.includes('.cross.') && f.endsWith('liquidationPrice')), 'cross figures shown').toEqual([]);
+      else expect(shown, 'figures shown').toEqual([]);
     }
 
     // The page drawn again (the change undone, or the part re-rendered with new nodes) is read again.
