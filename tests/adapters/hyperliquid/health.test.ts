@@ -30,12 +30,12 @@ const ACCOUNT_FIELDS: SnapshotKey[] = ['walletBalance', 'unrealizedPnl', 'margin
 const FORM_FIELDS: SnapshotKey[] = ['loggedIn', 'sides', 'orderType', 'price', 'quantity', 'quantityUnit', 'leverage', 'marginMode', 'reduceOnly'];
 
 const HOOKS: Hook[] = [
-  { name: 'the Buy / Long toggle', find: "button('Buy / Long')", fields: ['form', ...FORM_FIELDS, ...ACCOUNT_FIELDS] },
+  { name: 'the Buy / Long toggle', find: "button('Buy / Long')", fields: ['form', ...FORM_FIELDS, ...ACCOUNT_FIELDS], hides: 'all' },
   // Without its own submit, the next primary button (a decoy further down the page) makes a larger root,
   // in which the one-value hooks are several: nothing can be priced. Two of them: the login state is unknown.
-  { name: 'the primary submit button', find: "all('button[color=\"primary\"]', root())[0]", fields: ['quantity', 'leverage'], fieldsFor: { duplicate: ['loggedIn'] } },
-  { name: 'the leverage button', find: "all('button', root()).find((b) => /^\\d+x$/.test(txt(b)))", fields: ['leverage', 'marginMode'], broke: { remove: { fields: ['leverage'] }, hide: { fields: ['leverage'] } } },
-  { name: 'the margin-mode button', find: "all('button', root()).find((b) => /^\\d+x$/.test(txt(b))).previousElementSibling", fields: ['marginMode'], broke: { remove: { fields: ['marginMode'] }, hide: { fields: ['marginMode'] } } },
+  { name: 'the primary submit button', find: "all('button[color=\"primary\"]', root())[0]", fields: ['quantity', 'leverage'], hides: 'all', fieldsFor: { duplicate: ['loggedIn'] } },
+  { name: 'the leverage button', find: "all('button', root()).find((b) => /^\\d+x$/.test(txt(b)))", fields: ['leverage', 'marginMode'], hides: 'all', broke: { remove: { fields: ['leverage'] }, hide: { fields: ['leverage'] } } },
+  { name: 'the margin-mode button', find: "all('button', root()).find((b) => /^\\d+x$/.test(txt(b))).previousElementSibling", fields: ['marginMode'], hides: 'cross', broke: { remove: { fields: ['marginMode'] }, hide: { fields: ['marginMode'] } } },
   {
     name: 'the Price (USD) label',
     find: "inputRow('Price (USD)').firstElementChild",
@@ -50,17 +50,17 @@ const HOOKS: Hook[] = [
     // Not removed or hidden: a form without a (visible) price input is, by the page spec, a Market form (README: Order type).
     ops: ['duplicate', 'rerender'],
   },
-  { name: 'the Size input row', find: "inputRow('Size')", fields: ['quantity', 'quantityUnit'], broke: { remove: { fields: ['quantity'] }, hide: { fields: ['quantity'] } } },
-  { name: 'the size unit toggle', find: "inputRow('Size').querySelector('[role=\"button\"]')", fields: ['quantityUnit'], broke: { remove: { fields: ['quantityUnit'] }, hide: { fields: ['quantityUnit'] } } },
+  { name: 'the Size input row', find: "inputRow('Size')", fields: ['quantity', 'quantityUnit'], hides: 'all', broke: { remove: { fields: ['quantity'] }, hide: { fields: ['quantity'] } } },
+  { name: 'the size unit toggle', find: "inputRow('Size').querySelector('[role=\"button\"]')", fields: ['quantityUnit'], hides: 'all', broke: { remove: { fields: ['quantityUnit'] }, hide: { fields: ['quantityUnit'] } } },
   { name: 'the Reduce Only box', find: "all('label', root()).find((l) => txt(l) === 'Reduce Only')", fields: ['reduceOnly'], broke: { remove: { fields: ['reduceOnly'] }, hide: { fields: ['reduceOnly'] } } },
-  { name: 'the Balance pair', find: "pair('Balance', document, outside)", fields: ['walletBalance', 'marginBalance'], broke: { remove: { fields: ['walletBalance'] }, hide: { fields: ['walletBalance'] } } },
+  { name: 'the Balance pair', find: "pair('Balance', document, outside)", fields: ['walletBalance', 'marginBalance'], hides: 'cross', broke: { remove: { fields: ['walletBalance'] }, hide: { fields: ['walletBalance'] } } },
   { name: 'the Unrealized PNL pair', find: "pair('Unrealized PNL', document, outside)", fields: ['unrealizedPnl', 'marginBalance'], broke: { remove: { fields: ['unrealizedPnl'] }, hide: { fields: ['unrealizedPnl'] } } },
-  { name: 'the Account Mode pair', find: "pair('Account Mode', document, outside)", fields: ['assetMode'], broke: { remove: { fields: ['assetMode'] }, hide: { fields: ['assetMode'] } } },
-  { name: '#marketData', find: "all('#marketData')[0]", fields: ['markPrice'], broke: { remove: { fields: ['markPrice'] }, hide: { fields: ['markPrice'] } } },
-  { name: 'the Mark pair', find: "pair('Mark', all('#marketData')[0])", fields: ['markPrice'], broke: { remove: { fields: ['markPrice'] }, hide: { fields: ['markPrice'] } } },
-  { name: '#accountTable', find: "all('#accountTable')[0]", fields: ['ownPositions', 'otherPositions'], broke: { remove: { fields: ['ownPositions', 'otherPositions'] }, hide: { fields: ['ownPositions', 'otherPositions'] } } },
-  { name: 'the Positions tab', find: "all('*', all('#accountTable')[0]).find((e) => /^Positions \\(\\d+\\)$/.test(txt(e)) && e.children.length === 0)", fields: ['ownPositions', 'otherPositions'], broke: { remove: { fields: ['ownPositions'] }, hide: { fields: ['ownPositions'] } } },
-  { name: 'the positions table', find: "all('table', all('#accountTable')[0])[0]", fields: ['ownPositions', 'otherPositions'] },
+  { name: 'the Account Mode pair', find: "pair('Account Mode', document, outside)", fields: ['assetMode'], hides: 'cross', broke: { remove: { fields: ['assetMode'] }, hide: { fields: ['assetMode'] } } },
+  { name: '#marketData', find: "all('#marketData')[0]", fields: ['markPrice'], hides: 'all', broke: { remove: { fields: ['markPrice'] }, hide: { fields: ['markPrice'] } } },
+  { name: 'the Mark pair', find: "pair('Mark', all('#marketData')[0])", fields: ['markPrice'], hides: 'all', broke: { remove: { fields: ['markPrice'] }, hide: { fields: ['markPrice'] } } },
+  { name: '#accountTable', find: "all('#accountTable')[0]", fields: ['ownPositions', 'otherPositions'], hides: 'all', broke: { remove: { fields: ['ownPositions', 'otherPositions'] }, hide: { fields: ['ownPositions', 'otherPositions'] } } },
+  { name: 'the Positions tab', find: "all('*', all('#accountTable')[0]).find((e) => /^Positions \\(\\d+\\)$/.test(txt(e)) && e.children.length === 0)", fields: ['ownPositions', 'otherPositions'], hides: 'all', broke: { remove: { fields: ['ownPositions'] }, hide: { fields: ['ownPositions'] } } },
+  { name: 'the positions table', find: "all('table', all('#accountTable')[0])[0]", fields: ['ownPositions', 'otherPositions'], hides: 'all' },
 ];
 
 const SPEC: HealthSpec = {
@@ -83,6 +83,7 @@ const SPEC: HealthSpec = {
   const pair = (label, scope, keep = () => true) => all('*', scope).find((e) => e.children.length === 2 && txt(e.children[0]) === label && keep(e));
   const inputRow = (label) => all('input', root()).find((i) => i.parentElement.firstElementChild !== i && txt(i.parentElement.firstElementChild) === label).parentElement;`,
   read: 'loaded',
+  panel: true,
   hooks: HOOKS,
 };
 

@@ -15,31 +15,31 @@ const si = useStandin(STANDIN);
 const NO_DUPLICATE = OPS.filter((op) => op !== 'duplicate');
 
 const HOOKS: Hook[] = [
-  { name: 'form root', find: 'root', fields: ['form', 'price', 'quantity', 'leverage', 'ownPositions'] },
-  { name: 'price input', find: "visAll('.price-input .okui-input-input', root)[0]", fields: ['price'], broke: { remove: { fields: ['price'], item: 'price' } } },
-  { name: 'price container', find: "visAll('.price-input', root)[0]", fields: ['orderType', 'price'] },
-  { name: 'amount input', find: "visAll('.okui-input-input', root).find((i) => !i.closest('.price-input'))", fields: ['quantity', 'quantityUnit'], broke: { remove: { fields: ['quantity'], item: 'quantity' } } },
-  { name: 'amount unit suffix', find: "visAll('.okui-input-suffix', root)[1]", fields: ['quantityUnit'], broke: { remove: { fields: ['quantityUnit'], item: 'quantityUnit' } } },
-  { name: 'selected order-type tab', find: "visAll('.okui-tabs-pane-spacing[aria-selected=\"true\"]', root)[0]", fields: ['orderType'] },
-  { name: 'leverage button', find: "visAll('button', root).find((b) => /^\\d+x$/.test(txt(b)))", fields: ['leverage', 'marginMode'], broke: { remove: { fields: ['leverage'], item: 'leverageButton' } } },
+  { name: 'form root', find: 'root', fields: ['form', 'price', 'quantity', 'leverage', 'ownPositions'], hides: 'all' },
+  { name: 'price input', find: "visAll('.price-input .okui-input-input', root)[0]", fields: ['price'], hides: 'all', broke: { remove: { fields: ['price'], item: 'price' } } },
+  { name: 'price container', find: "visAll('.price-input', root)[0]", fields: ['orderType', 'price'], hides: 'all' },
+  { name: 'amount input', find: "visAll('.okui-input-input', root).find((i) => !i.closest('.price-input'))", fields: ['quantity', 'quantityUnit'], hides: 'all', broke: { remove: { fields: ['quantity'], item: 'quantity' } } },
+  { name: 'amount unit suffix', find: "visAll('.okui-input-suffix', root)[1]", fields: ['quantityUnit'], hides: 'all', broke: { remove: { fields: ['quantityUnit'], item: 'quantityUnit' } } },
+  { name: 'selected order-type tab', find: "visAll('.okui-tabs-pane-spacing[aria-selected=\"true\"]', root)[0]", fields: ['orderType'], hides: 'all' },
+  { name: 'leverage button', find: "visAll('button', root).find((b) => /^\\d+x$/.test(txt(b)))", fields: ['leverage', 'marginMode'], hides: 'all', broke: { remove: { fields: ['leverage'], item: 'leverageButton' } } },
   { name: 'margin-mode button', find: "visAll('button', root).find((b) => txt(b) === 'Cross')", fields: ['marginMode'], broke: { remove: { fields: ['marginMode'], item: 'marginMode' } } },
-  { name: 'positive submit button', find: "visAll('button.okui-positivebutton', root)[0]", fields: ['positionMode', 'action'] },
-  { name: 'both submit buttons', find: "visAll('button.okui-positivebutton', root)[0].parentElement", fields: ['loggedIn', 'ownPositions', 'otherPositions'], broke: { remove: { fields: ['loggedIn'], item: 'orderButtons' } },
+  { name: 'positive submit button', find: "visAll('button.okui-positivebutton', root)[0]", fields: ['positionMode', 'action'], hides: 'all' },
+  { name: 'both submit buttons', find: "visAll('button.okui-positivebutton', root)[0].parentElement", fields: ['loggedIn', 'ownPositions', 'otherPositions'], hides: 'all', broke: { remove: { fields: ['loggedIn'], item: 'orderButtons' } },
     // Four submit buttons: logged in, but not the pair of any mode.
     fieldsFor: { duplicate: ['positionMode', 'action'] } },
-  { name: 'Max long', find: "visAll('[data-testid=\"max-trade\"]', root)[0]", fields: ['maxBuy', 'maxSell', 'quantityUnit'] },
-  { name: 'Max pair', find: "visAll('[data-testid=\"max-trade\"]', root)[0].parentElement", fields: ['maxBuy', 'maxSell', 'quantityUnit'], broke: { remove: { fields: ['maxBuy'], item: 'maxBuy' } } },
+  { name: 'Max long', find: "visAll('[data-testid=\"max-trade\"]', root)[0]", fields: ['maxBuy', 'maxSell', 'quantityUnit'], hides: 'all' },
+  { name: 'Max pair', find: "visAll('[data-testid=\"max-trade\"]', root)[0].parentElement", fields: ['maxBuy', 'maxSell', 'quantityUnit'], hides: 'all', broke: { remove: { fields: ['maxBuy'], item: 'maxBuy' } } },
   { name: 'Available', find: "visAll('[data-testid=\"max-asset\"]', root)[0]", fields: ['available'], broke: { remove: { fields: ['available'], item: 'available' } } },
-  { name: 'Total equity', find: "pairOf('Total equity')", fields: ['marginBalance', 'walletBalance'], broke: { remove: { fields: ['marginBalance'], item: 'marginBalance' } } },
+  { name: 'Total equity', find: "pairOf('Total equity')", fields: ['marginBalance', 'walletBalance'], hides: 'cross', broke: { remove: { fields: ['marginBalance'], item: 'marginBalance' } } },
   { name: 'Maintenance margin', find: "pairOf('Maintenance margin')", fields: ['maintenanceMargin'], broke: { remove: { fields: ['maintenanceMargin'], item: 'maintenanceMargin' } } },
-  { name: 'Account mode', find: "pairOf('Account mode')", fields: ['assetMode'], broke: { remove: { fields: ['assetMode'], item: 'assetMode' } } },
-  { name: 'Mark price', find: "pairOf('Mark price')", fields: ['markPrice'], broke: { remove: { fields: ['markPrice'], item: 'markPrice' } } },
-  { name: 'Open positions tab', find: "visAll('.okui-tabs-pane-underline[role=\"tab\"]')[0]", fields: ['ownPositions', 'otherPositions', 'walletBalance'], broke: { remove: { fields: ['ownPositions'], item: 'positionsTabs' } } },
-  { name: 'positions box', find: "visAll('.position-box')[0]", fields: ['ownPositions', 'otherPositions', 'walletBalance'], broke: { remove: { fields: ['ownPositions'], item: 'positionsPanel' } } },
-  { name: 'positions table', find: "visAll('.position-box table')[0]", fields: ['ownPositions', 'otherPositions'], broke: { remove: { fields: ['ownPositions'], item: 'positionsHeader' } } },
-  { name: 'Size column header', find: "visAll('.position-box th').find((th) => txt(th) === 'Size')", fields: ['ownPositions', 'otherPositions'] },
-  { name: 'a position row', find: "visAll('.position-box tbody > tr.okui-table-row')[1]", fields: ['ownPositions', 'otherPositions', 'walletBalance'] },
-  { name: 'PnL cell of a row', find: "visAll('.position-box tbody > tr.okui-table-row')[0].children[8]", fields: ['walletBalance'], ops: NO_DUPLICATE },
+  { name: 'Account mode', find: "pairOf('Account mode')", fields: ['assetMode'], hides: 'cross', broke: { remove: { fields: ['assetMode'], item: 'assetMode' } } },
+  { name: 'Mark price', find: "pairOf('Mark price')", fields: ['markPrice'], hides: 'all', broke: { remove: { fields: ['markPrice'], item: 'markPrice' } } },
+  { name: 'Open positions tab', find: "visAll('.okui-tabs-pane-underline[role=\"tab\"]')[0]", fields: ['ownPositions', 'otherPositions', 'walletBalance'], hides: 'all', broke: { remove: { fields: ['ownPositions'], item: 'positionsTabs' } } },
+  { name: 'positions box', find: "visAll('.position-box')[0]", fields: ['ownPositions', 'otherPositions', 'walletBalance'], hides: 'all', broke: { remove: { fields: ['ownPositions'], item: 'positionsPanel' } } },
+  { name: 'positions table', find: "visAll('.position-box table')[0]", fields: ['ownPositions', 'otherPositions'], hides: 'all', broke: { remove: { fields: ['ownPositions'], item: 'positionsHeader' } } },
+  { name: 'Size column header', find: "visAll('.position-box th').find((th) => txt(th) === 'Size')", fields: ['ownPositions', 'otherPositions'], hides: 'all' },
+  { name: 'a position row', find: "visAll('.position-box tbody > tr.okui-table-row')[1]", fields: ['ownPositions', 'otherPositions', 'walletBalance'], hides: 'all' },
+  { name: 'PnL cell of a row', find: "visAll('.position-box tbody > tr.okui-table-row')[0].children[8]", fields: ['walletBalance'], hides: 'cross', ops: NO_DUPLICATE },
 ];
 
 const SPEC: HealthSpec = {
@@ -52,6 +52,7 @@ const SPEC: HealthSpec = {
     const pairOf = (label) => visAll('span').filter((s) => txt(s) === label && !s.closest('table, .place-order-container-common'))[0].parentElement;
     const root = visAll('.place-order-container-common')[0];`,
   read: 'now',
+  panel: true,
   hooks: HOOKS,
 };
 
