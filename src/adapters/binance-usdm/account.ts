@@ -9,6 +9,7 @@ import type { ItemCode } from '../../contracts/reasons';
 import type { VisibilityTest } from '../kit/dom';
 import { readField, type NumText } from '../kit/fields';
 import { keyedPairs, type AccountReading as KitAccountReading } from '../kit/pairs';
+import type { PartScope } from '../kit/reader';
 import { amountIn, percent } from '../kit/values';
 import { parseAmount } from './form';
 import { HOOKS, type Labels } from './selectors';
@@ -24,15 +25,10 @@ export interface AccountValues {
 
 export type AccountReading = KitAccountReading<AccountValues>;
 
-export interface AccountScope {
-  doc: Document;
-  visible: VisibilityTest;
-  labels: Labels;
+export interface AccountScope extends PartScope<Labels> {
   quoteAsset: string | null;
   /** Subtrees whose pairs are not the account panel's (the form root, the positions panel). */
   excluded: readonly Element[];
-  loggedIn: Field<boolean>;
-  loading: boolean;
 }
 
 type AccountKey = keyof AccountValues;

@@ -9,6 +9,7 @@ import type { Field } from '../../contracts/snapshot';
 import { reason, type ItemCode } from '../../contracts/reasons';
 import { exactlyOne, labelValuePairs, visibleAll, type VisibilityTest } from '../kit/dom';
 import { missing, readField, type NumText } from '../kit/fields';
+import type { PartScope } from '../kit/reader';
 import { MISSING_VALUE } from '../kit/tables';
 import { pairReader, type AccountReading as KitAccountReading } from '../kit/pairs';
 import { several, wordOf } from '../kit/values';
@@ -25,14 +26,9 @@ export interface AccountValues {
 
 export type AccountReading = KitAccountReading<AccountValues>;
 
-export interface AccountScope {
-  doc: Document;
-  visible: VisibilityTest;
-  labels: Labels;
+export interface AccountScope extends PartScope<Labels> {
   quoteAsset: string;
   formRoot: Element;
-  loggedIn: Field<boolean>;
-  loading: boolean;
 }
 
 export function readAccount(scope: AccountScope): AccountReading {

@@ -9,6 +9,7 @@ import { reason, type ItemCode } from '../../contracts/reasons';
 import { exactlyOne, labelValuePairs, visibleAll, type VisibilityTest } from '../kit/dom';
 import { ambiguous, missing, readField, type NumText } from '../kit/fields';
 import { keyedPairs, type AccountReading as KitAccountReading } from '../kit/pairs';
+import type { PartScope } from '../kit/reader';
 import { MISSING_VALUE } from '../kit/tables';
 import { percent, wordOf } from '../kit/values';
 import { parseUsd } from './amounts';
@@ -25,14 +26,9 @@ export interface AccountValues {
 
 export type AccountReading = KitAccountReading<AccountValues>;
 
-export interface AccountScope {
-  doc: Document;
-  visible: VisibilityTest;
-  labels: Labels;
+export interface AccountScope extends PartScope<Labels> {
   /** The form root: its pairs are not the account panel's. */
   formRoot: Element;
-  loggedIn: Field<boolean>;
-  loading: boolean;
 }
 
 type PanelKey = Exclude<keyof AccountValues, 'markPrice'>;

@@ -7,6 +7,7 @@ import type { AssetMode, Field } from '../../contracts/snapshot';
 import type { VisibilityTest } from '../kit/dom';
 import { readField, type NumText } from '../kit/fields';
 import { keyedPairs, type AccountReading as KitAccountReading } from '../kit/pairs';
+import type { PartScope } from '../kit/reader';
 import { amountIn, amountWithUnit, percent, wordOf } from '../kit/values';
 import { AMOUNT_WITH_UNIT_RE, HOOKS, type Labels } from './selectors';
 
@@ -20,14 +21,9 @@ export interface AccountValues {
 
 export type AccountReading = KitAccountReading<AccountValues>;
 
-export interface AccountScope {
-  doc: Document;
-  visible: VisibilityTest;
-  labels: Labels;
+export interface AccountScope extends PartScope<Labels> {
   quoteAsset: string | null;
   formRoot: Element;
-  loggedIn: Field<boolean>;
-  loading: boolean;
 }
 
 type AccountKey = keyof AccountValues;
