@@ -50,9 +50,6 @@ const SPEC: HealthSpec = {
     pos: 'BTCUSDT,long,0.5,60000,61000,cross,20;ETHUSDT,short,3,3000,2950,isolated,10,900,3268.5',
   },
   helpers: `
-    const vis = (el) => el.getClientRects().length > 0 && !el.closest('[hidden], [aria-hidden="true"]') && getComputedStyle(el).visibility === 'visible';
-    const visAll = (sel, scope = document) => [...scope.querySelectorAll(sel)].filter(vis);
-    const txt = (el) => el.textContent.replace(/\\s+/g, ' ').trim();
     const root = visAll('.si-form')[0];
     const panel = visAll('.si-panel')[0];
     const list = visAll('.si-list')[0];

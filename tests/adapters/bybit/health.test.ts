@@ -40,8 +40,6 @@ const HOOKS: Hook[] = [
 const SPEC: HealthSpec = {
   params: { seed: 21, price: '60000', qty: '0.1', tp: '65000', sl: '58000', pos: 'BTCUSDT,long,0.5,60000,61000,cross,20,1525;ETHUSDT,short,3,3000,2950,isolated,10,900,3268.5' },
   helpers: `
-  const vis = (el) => el.getClientRects().length > 0 && !el.closest('[hidden], [aria-hidden="true"]') && getComputedStyle(el).visibility === 'visible';
-  const visAll = (sel, root = document) => [...root.querySelectorAll(sel)].filter(vis);
   const root = visAll('.oc-head-leverage')[0]?.closest('.si-form');
   const boxes = root ? visAll('.by-input__container', root) : [];
   const pair = (scope, label) => visAll('span', scope).find((s) => s.textContent === label)?.parentElement;

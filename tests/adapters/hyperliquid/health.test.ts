@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormSnapshot, SnapshotKey } from '../../../src/contracts/snapshot';
 import { reason } from '../../../src/contracts/reasons';
 import { brokenFields, expectRead } from '../kit/expect';
-import { change, healthCases, openHealth, readAmong, type HealthSpec, type Hook } from '../kit/health';
+import { change, healthCases, openHealth, PAGE_HELPERS, readAmong, type HealthSpec, type Hook } from '../kit/health';
 import { useStandin } from '../kit/standin';
 import { STANDIN } from './standin-spec';
 
@@ -67,8 +67,6 @@ const SPEC: HealthSpec = {
   params: PARAMS,
   // Page-side finders by the spec's stable hooks only (the same ones the adapter uses); `root()` is the derived form root.
   helpers: `
-  const vis = (el) => el.getClientRects().length > 0 && !el.closest('[hidden], [aria-hidden="true"]') && getComputedStyle(el).visibility === 'visible';
-  const txt = (el) => el.textContent.replace(/\\s+/g, ' ').trim();
   const all = (sel, scope = document) => [...scope.querySelectorAll(sel)].filter(vis);
   const button = (text, scope = document) => all('button', scope).find((b) => txt(b) === text);
   const root = () => {
@@ -97,7 +95,7 @@ describe('health: each hook a figure needs, taken away', () => {
     for (const edit of ["button('Buy / Long').classList.remove('variant_green')", "button('Sell / Short').classList.add('variant_red')"]) {
       await openHealth(si, SPEC);
       expectRead((await si.readLoaded()).sides, ['long']);
-      await si.page.evaluate(`(() => { ${SPEC.helpers}; ${edit}; })()`);
+      await si.page.evaluate(`(() => { ${PAGE_HELPERS}; ${SPEC.helpers}; ${edit}; })()`);
       expect((await si.readLoaded()).sides).toMatchObject({ status: 'ambiguous', why: reason('page.sideUnknown') });
     }
   });

@@ -45,7 +45,7 @@ export interface Hook {
 export interface HealthSpec {
   /** `si-*` parameters of the page every run starts from. */
   params: Params;
-  /** Page-side declarations the hooks' `find` expressions use (`root`, `visAll`, …), evaluated per change. */
+  /** Page-side declarations the hooks' `find` expressions use (`root`, …) besides PAGE_HELPERS, evaluated per change. */
   helpers: string;
   /** Which reading the checks look at: the reader's own, or one past the loading grace. */
   read: 'now' | 'loaded';
@@ -69,6 +69,12 @@ export function shownFigures(s: FormSnapshot): string[] {
 
 /** The fields among `keys` that are read. */
 export const readAmong = (s: FormSnapshot, keys: readonly SnapshotKey[]): SnapshotKey[] => keys.filter((k) => (s[k] as Field<unknown>).status === 'read');
+
+/** In the page, for every venue's finders: the visibility test the adapters' README describes, the visible matches of a selector, an element's text. */
+export const PAGE_HELPERS = `
+  const vis = (el) => el.getClientRects().length > 0 && !el.closest('[hidden], [aria-hidden="true"]') && getComputedStyle(el).visibility === 'visible';
+  const visAll = (sel, scope = document) => [...scope.querySelectorAll(sel)].filter(vis);
+  const txt = (el) => el.textContent.replace(/\\s+/g, ' ').trim();`;
 
 // In the page: the four changes and their undoing, on one element found by `window.__find(name)`.
 const CHANGES = `
@@ -111,7 +117,7 @@ export async function openHealth(si: Standin, spec: HealthSpec, extra: Params = 
 /** (Re)defines `window.__find(name)` from the hooks and helpers as the page now is. */
 async function installFinders(si: Standin, spec: HealthSpec): Promise<void> {
   const finders = spec.hooks.map((h) => `${JSON.stringify(h.name)}: () => (${h.find})`).join(',\n');
-  await si.page.evaluate(`window.__find = (name) => { ${spec.helpers}; const f = {${finders}}; return f[name](); };`);
+  await si.page.evaluate(`window.__find = (name) => { ${PAGE_HELPERS}; ${spec.helpers}; const f = {${finders}}; return f[name](); };`);
 }
 
 /** Applies a change to a hook on the live page; fails the test when the hook is not there. */

@@ -89,13 +89,16 @@ export function assetModeCases(si: Standin, title: string, cases: readonly (read
   });
 }
 
-/** Logged out: the inputs are read (`inputs`), each of `loginToSee` says log in to see that item. */
-export function loggedOutCase(si: Standin, c: { title: string; params: Params; inputs: Check; loginToSee: readonly (readonly [SnapshotKey, ItemCode])[]; after?: () => Promise<void> }): void {
+/** Logged out, an isolated 10x order at 61000.5: the inputs are read (those and `inputs`), each of `loginToSee` says log in to see that item. */
+export function loggedOutCase(si: Standin, c: { title: string; params: Params; inputs?: Check; loginToSee: readonly (readonly [SnapshotKey, ItemCode])[]; after?: () => Promise<void> }): void {
   it(c.title, async () => {
-    await si.open({ auth: 'out', ...c.params });
+    await si.open({ auth: 'out', mode: 'isolated', lev: 10, price: '61000.5', ...c.params });
     const s = await si.read();
     expectRead(s.loggedIn, false);
-    c.inputs(s);
+    expectRead(s.marginMode, 'isolated');
+    expectRead(s.leverage, '10');
+    expectNum(s.price, '61000.5');
+    c.inputs?.(s);
     const checks: [Field<unknown>, Reason][] = c.loginToSee.map(([key, item]) => [s[key] as Field<unknown>, reason('page.loginToSee', { item })]);
     for (const [field, why] of checks) expectWhy(field, 'missing', why, why.code);
     await c.after?.();
@@ -131,13 +134,14 @@ export function hydrationCase(si: Standin, c: { params: Params; path?: string; c
 }
 
 /**
- * si-delay=<form>,<panel>,<account>: the form at once, the account panel and the positions 2 s later.
- * The early reading is not settled and breaks nothing; `notYet` is not read in it; 'form' reads once
- * the rest is there (as while typing) give `typed`.
+ * si-delay=<form>,<panel>,<account>: the form at once, the account panel and the positions 2 s later, with
+ * one position (`pos`) and the wallet 12345.67. The early reading is not settled and breaks nothing; `notYet`
+ * is not read in it; 'form' reads once the rest is there (as while typing) show the wallet in `balance`, the
+ * own position as `own` and no other position.
  */
-export function formFirstCase(si: Standin, c: { params: Params; path?: string; notYet: SnapshotKey[]; typed: Check }): void {
+export function formFirstCase(si: Standin, c: { pos: string; params?: Params; notYet: SnapshotKey[]; balance: SnapshotKey; own: readonly object[] }): void {
   it("the form arrives first, the account panel and positions later: typing ('form' reads) shows them once there", async () => {
-    await si.open({ delay: '0,2000,2000', ...c.params }, c.path, false);
+    await si.open({ delay: '0,2000,2000', pos: c.pos, wallet: '12345.67', ...c.params }, undefined, false);
     let early: FormSnapshot | null = null;
     let ready = false;
     while (!ready) {
@@ -159,7 +163,10 @@ export function formFirstCase(si: Standin, c: { params: Params; path?: string; n
     const first = early as FormSnapshot | null;
     expect(first, 'the form was read before the page finished loading').not.toBeNull();
     for (const key of c.notYet) expect((first?.[key] as Field<unknown> | undefined)?.status, key).not.toBe('read');
-    c.typed(await si.read('form'));
+    const typed = await si.read('form');
+    expectNum(typed[c.balance] as Field<string>, '12345.67', c.balance);
+    expect(typed.ownPositions).toMatchObject({ status: 'read', value: c.own });
+    expectRead(typed.otherPositions, []);
     expect((await si.outside()).settled).toBe(true);
   });
 }

@@ -46,9 +46,6 @@ const SPEC: HealthSpec = {
   params: { stale: 0, price: '60000', qty: '20', maxbuy: '2', maxsell: '1', pos: 'BTC-USDT-SWAP,long,0.5,60000,61000,cross,20,-,-,-,500;ETH-USDT-SWAP,short,3,3000,2950,isolated,10,900,3268.5,-,150', upnl: '650' },
   // Finders over `root`, the live form root, and the visibility test the adapter's README describes.
   helpers: `
-    const vis = (el) => el.getClientRects().length > 0 && !el.closest('[hidden], [aria-hidden="true"]') && getComputedStyle(el).visibility === 'visible';
-    const visAll = (sel, scope = document) => [...scope.querySelectorAll(sel)].filter(vis);
-    const txt = (el) => el.textContent.replace(/\\s+/g, ' ').trim();
     const pairOf = (label) => visAll('span').filter((s) => txt(s) === label && !s.closest('table, .place-order-container-common'))[0].parentElement;
     const root = visAll('.place-order-container-common')[0];`,
   read: 'now',
