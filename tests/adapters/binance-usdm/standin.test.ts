@@ -8,7 +8,7 @@ import type { PositionRow } from '../../../src/contracts/snapshot';
 import { reason } from '../../../src/contracts/reasons';
 import { expectMax, expectNum, expectRead, expectWhy } from '../kit/expect';
 import {
-  assetModeCases, formFirstCase, hydrationCase, loggedOutCase, marginModeCase, marketOrderCase, numberFormatCases, rerenderCases, silentWriteCase, symbolSwitchCases, tpslCase,
+  assetModeCases, formFirstCase, hydrationCase, loggedOutCase, marginModeCase, marketOrderCase, numberFormatCases, rerenderCases, seedCases, silentWriteCase, symbolSwitchCases, tpslCase,
 } from '../kit/scenarios';
 import { useStandin } from '../kit/standin';
 import { STANDIN } from './standin-spec';
@@ -117,18 +117,18 @@ describe('units, modes and order types', () => {
 
   silentWriteCase(si, '61000.5');
 
-  it.each([1, 2, 3, 4, 5, 6])('seed %i: U hooks, decoys and stale copies drawn afresh, same reading', async (seed) => {
-    await si.open({ seed, posmode: 'hedge', pos: 'BTCUSDT,long,0.5,60000,61000,isolated,7,4357.14,52345.6', mode: 'isolated', lev: 7, price: '61000.5', qty: '0.5' });
-    await si.call('s.rerender()');
-    const s = await si.read();
-    expectRead(s.positionMode, 'hedge');
-    expectRead(s.leverage, '7');
-    expectNum(s.price, '61000.5');
-    expectRead(s.ownPositions, [
-      { symbol: 'BTCUSDT', quoteAsset: 'USDT', side: 'long', size: '0.500', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'isolated', leverage: '7', margin: '4357.14', exchangeLiquidationPrice: '52345.6' },
-    ]);
-    expectRead(s.otherPositions, []);
+  seedCases(si, {
+    title: 'seed %i: U hooks, decoys and stale copies drawn afresh, same reading',
+    params: () => ({ posmode: 'hedge', pos: 'BTCUSDT,long,0.5,60000,61000,isolated,7,4357.14,52345.6', qty: '0.5' }),
+    check: (s) => {
+      expectRead(s.positionMode, 'hedge');
+      expectRead(s.ownPositions, [
+        { symbol: 'BTCUSDT', quoteAsset: 'USDT', side: 'long', size: '0.500', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'isolated', leverage: '7', margin: '4357.14', exchangeLiquidationPrice: '52345.6' },
+      ]);
+      expectRead(s.otherPositions, []);
+    },
   });
+
 
   tpslCase(si);
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { reason } from '../../../src/contracts/reasons';
 import { brokenFields, expectNum, expectRead, expectWhy } from '../kit/expect';
 import {
-  formFirstCase, hydrationCase, loggedOutCase, marginModeCase, marketOrderCase, numberFormatCases, rerenderCases, silentWriteCase, symbolSwitchCases,
+  formFirstCase, hydrationCase, loggedOutCase, marginModeCase, marketOrderCase, numberFormatCases, rerenderCases, seedCases, silentWriteCase, symbolSwitchCases,
 } from '../kit/scenarios';
 import { useStandin } from '../kit/standin';
 import { STANDIN } from './standin-spec';
@@ -132,21 +132,21 @@ describe('units, modes and order types', () => {
     expectWhy(s.takeProfit, 'missing', reason('page.tpslOff'));
   });
 
-  it.each([1, 2, 3, 4, 5, 6])('seed %i: U hooks, decoys, stale copies and column order drawn afresh, same reading', async (seed) => {
-    await si.open({ seed, pos: POS, mode: 'isolated', lev: 7, price: '61000.5', qty: '0.5', stale: 1 });
-    await si.call('s.rerender()');
-    const s = await si.read();
-    expectRead(s.leverage, '7');
-    expectNum(s.price, '61000.5');
-    expectRead(s.ownPositions, [
-      { symbol: 'BTCUSDT', quoteAsset: 'USDT', side: 'long', size: '0.500', sizeUnit: 'base', entryPrice: '60000.00', markPrice: '61000.00', marginMode: 'cross', leverage: '20', margin: '1525.00', exchangeLiquidationPrice: '52345.60' },
-    ]);
-    expect(s.otherPositions.value?.map((p) => [p.symbol, p.side, p.size, p.marginMode, p.leverage, p.margin ?? null, p.exchangeLiquidationPrice])).toEqual([
-      ['ETHUSDT', 'short', '3.000', 'isolated', '10', '900.00', '3268.50'],
-      ['SOLUSDT', 'long', '12.000', 'cross', '5', '360.00', null],
-    ]);
-    expectWhy(s.walletBalance, 'missing', reason('page.walletNotShown'));
+  seedCases(si, {
+    title: 'seed %i: U hooks, decoys, stale copies and column order drawn afresh, same reading',
+    params: () => ({ pos: POS, qty: '0.5', stale: 1 }),
+    check: (s) => {
+      expectRead(s.ownPositions, [
+        { symbol: 'BTCUSDT', quoteAsset: 'USDT', side: 'long', size: '0.500', sizeUnit: 'base', entryPrice: '60000.00', markPrice: '61000.00', marginMode: 'cross', leverage: '20', margin: '1525.00', exchangeLiquidationPrice: '52345.60' },
+      ]);
+      expect(s.otherPositions.value?.map((p) => [p.symbol, p.side, p.size, p.marginMode, p.leverage, p.margin ?? null, p.exchangeLiquidationPrice])).toEqual([
+        ['ETHUSDT', 'short', '3.000', 'isolated', '10', '900.00', '3268.50'],
+        ['SOLUSDT', 'long', '12.000', 'cross', '5', '360.00', null],
+      ]);
+      expectWhy(s.walletBalance, 'missing', reason('page.walletNotShown'));
+    },
   });
+
 });
 
 describe('positions', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { reason } from '../../../src/contracts/reasons';
 import { expectNum, expectRead, expectWhy } from '../kit/expect';
 import {
-  assetModeCases, formFirstCase, hydrationCase, loggedOutCase, marginModeCase, marketOrderCase, numberFormatCases, rerenderCases, silentWriteCase, symbolSwitchCases,
+  assetModeCases, formFirstCase, hydrationCase, loggedOutCase, marginModeCase, marketOrderCase, numberFormatCases, rerenderCases, seedCases, silentWriteCase, symbolSwitchCases,
 } from '../kit/scenarios';
 import { useStandin } from '../kit/standin';
 import { STANDIN } from './standin-spec';
@@ -120,18 +120,18 @@ describe('side, units, modes and order types', () => {
     expect(await si.submit()).toEqual({ long: [], short: [] });
   });
 
-  it.each([1, 2, 3, 4, 5, 6])('seed %i: randomised hooks, decoys and stale copies drawn afresh, same reading', async (seed) => {
-    await si.open({ seed, pos: 'BTC,long,0.5,60000,61000,isolated,7,4357.14,52345.6', mode: 'isolated', lev: 7, price: '61000.5', qty: '0.5', side: seed % 2 ? 'sell' : 'buy' });
-    await si.call('s.rerender()');
-    const s = await si.read();
-    expectRead(s.leverage, '7');
-    expectRead(s.sides, [seed % 2 ? 'short' : 'long']);
-    expectNum(s.price, '61000.5');
-    expectRead(s.ownPositions, [
-      { symbol: 'BTC', quoteAsset: 'USDC', side: 'long', size: '0.50000', sizeUnit: 'base', entryPrice: '60000', markPrice: '61000', marginMode: 'isolated', leverage: '7', margin: '4357.14', exchangeLiquidationPrice: '52345.6' },
-    ]);
-    expectRead(s.otherPositions, []);
+  seedCases(si, {
+    title: 'seed %i: randomised hooks, decoys and stale copies drawn afresh, same reading',
+    params: (seed) => ({ pos: 'BTC,long,0.5,60000,61000,isolated,7,4357.14,52345.6', qty: '0.5', side: seed % 2 ? 'sell' : 'buy' }),
+    check: (s, seed) => {
+      expectRead(s.sides, [seed % 2 ? 'short' : 'long']);
+      expectRead(s.ownPositions, [
+        { symbol: 'BTC', quoteAsset: 'USDC', side: 'long', size: '0.50000', sizeUnit: 'base', entryPrice: '60000', markPrice: '61000', marginMode: 'isolated', leverage: '7', margin: '4357.14', exchangeLiquidationPrice: '52345.6' },
+      ]);
+      expectRead(s.otherPositions, []);
+    },
   });
+
 });
 
 describe('symbol', () => {

@@ -219,3 +219,18 @@ export function symbolSwitchCases(si: Standin, c: { params: Params; from: string
     expect(statuses).toContain('ambiguous');
   });
 }
+
+/**
+ * Seeds 1–6 draw the stand-in's randomised hooks, decoys and stale copies afresh, then the form re-renders:
+ * an isolated 7x order at 61000.5 reads the same each time (`check` adds the venue's own reading).
+ */
+export function seedCases(si: Standin, c: { title: string; params: (seed: number) => Params; check: (s: FormSnapshot, seed: number) => void }): void {
+  it.each([1, 2, 3, 4, 5, 6])(c.title, async (seed) => {
+    await si.open({ seed, mode: 'isolated', lev: 7, price: '61000.5', ...c.params(seed) });
+    await si.call('s.rerender()');
+    const s = await si.read();
+    expectRead(s.leverage, '7');
+    expectNum(s.price, '61000.5');
+    c.check(s, seed);
+  });
+}

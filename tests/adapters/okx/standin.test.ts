@@ -8,7 +8,7 @@ import type { PositionRow } from '../../../src/contracts/snapshot';
 import { reason } from '../../../src/contracts/reasons';
 import { expectMax, expectNum, expectRead, expectWhy } from '../kit/expect';
 import {
-  assetModeCases, formFirstCase, hydrationCase, loggedOutCase, marginModeCase, marketOrderCase, numberFormatCases, rerenderCases, silentWriteCase, symbolSwitchCases, tpslCase,
+  assetModeCases, formFirstCase, hydrationCase, loggedOutCase, marginModeCase, marketOrderCase, numberFormatCases, rerenderCases, seedCases, silentWriteCase, symbolSwitchCases, tpslCase,
 } from '../kit/scenarios';
 import { useStandin } from '../kit/standin';
 import { STANDIN } from './standin-spec';
@@ -127,18 +127,18 @@ describe('units, modes and order types', () => {
 
   silentWriteCase(si, '61000.5');
 
-  it.each([1, 2, 3, 4, 5, 6])('seed %i: U hooks, decoys, stale copies and column order drawn afresh, same reading', async (seed) => {
-    await si.open({ seed, posmode: 'hedge', pos: 'BTC-USDT-SWAP,long,0.5,60000,61000,isolated,7,4357.14,52345.6,-,500', mode: 'isolated', lev: 7, price: '61000.5', qty: '5' });
-    await si.call('s.rerender()');
-    const s = await si.read();
-    expectRead(s.positionMode, 'hedge');
-    expectRead(s.leverage, '7');
-    expectNum(s.price, '61000.5');
-    expectRead(s.ownPositions, [
-      { symbol: 'BTC-USDT-SWAP', quoteAsset: 'USDT', side: 'long', size: '50', sizeUnit: 'contracts', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'isolated', leverage: '7', margin: '4357.14', exchangeLiquidationPrice: '52345.6' },
-    ]);
-    expectRead(s.otherPositions, []);
+  seedCases(si, {
+    title: 'seed %i: U hooks, decoys, stale copies and column order drawn afresh, same reading',
+    params: () => ({ posmode: 'hedge', pos: 'BTC-USDT-SWAP,long,0.5,60000,61000,isolated,7,4357.14,52345.6,-,500', qty: '5' }),
+    check: (s) => {
+      expectRead(s.positionMode, 'hedge');
+      expectRead(s.ownPositions, [
+        { symbol: 'BTC-USDT-SWAP', quoteAsset: 'USDT', side: 'long', size: '50', sizeUnit: 'contracts', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'isolated', leverage: '7', margin: '4357.14', exchangeLiquidationPrice: '52345.6' },
+      ]);
+      expectRead(s.otherPositions, []);
+    },
   });
+
 
   tpslCase(si);
 
