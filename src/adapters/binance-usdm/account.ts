@@ -6,9 +6,10 @@
  */
 import type { Field } from '../../contracts/snapshot';
 import type { ItemCode } from '../../contracts/reasons';
-import { labelValuePairs, type VisibilityTest } from '../kit/dom';
+import type { VisibilityTest } from '../kit/dom';
 import { readField, type NumText } from '../kit/fields';
-import { pairReader } from '../kit/pairs';
+import { keyedPairs, type AccountReading as KitAccountReading } from '../kit/pairs';
+import type { PartScope } from '../kit/reader';
 import { amountIn, percent } from '../kit/values';
 import { parseAmount } from './form';
 import { HOOKS, type Labels } from './selectors';
@@ -22,23 +23,12 @@ export interface AccountValues {
   markPrice: Field<NumText>;
 }
 
-export interface AccountReading {
-  values: AccountValues;
-  /** The parent of every pair found. */
-  sources: Element[];
-  /** Every pair found once (a `--` value counts as found). */
-  complete: boolean;
-}
+export type AccountReading = KitAccountReading<AccountValues>;
 
-export interface AccountScope {
-  doc: Document;
-  visible: VisibilityTest;
-  labels: Labels;
+export interface AccountScope extends PartScope<Labels> {
   quoteAsset: string | null;
   /** Subtrees whose pairs are not the account panel's (the form root, the positions panel). */
   excluded: readonly Element[];
-  loggedIn: Field<boolean>;
-  loading: boolean;
 }
 
 type AccountKey = keyof AccountValues;
@@ -56,9 +46,9 @@ export function readAccount(scope: AccountScope): AccountReading {
   };
   const outside = (el: Element): boolean =>
     el.closest(HOOKS.dialog) !== null || el.closest('table') !== null || scope.excluded.some((x) => x.contains(el));
-  const pairs = pairReader(labelValuePairs(scope.doc, new Set(Object.values(labelOf)), scope.visible, outside), scope.loading, true);
   // Logged out, the panel is a login prompt: that is the whole of this part, nothing to wait for.
-  const one = (item: AccountKey, loggedIn: Field<boolean>, parse: (text: string) => Field<NumText>): Field<NumText> => pairs.one(labelOf[item], item, loggedIn, parse);
+  const pairs = keyedPairs(scope.doc, labelOf, scope.visible, outside, scope.loading, true);
+  const one = pairs.byKey;
   const amount = (item: ItemCode & AccountKey): Field<NumText> => one(item, scope.loggedIn, (text) => amountIn(item, text, parseAmount(text), scope.quoteAsset));
 
   const values: AccountValues = {

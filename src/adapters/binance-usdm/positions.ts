@@ -14,31 +14,21 @@ import { reason, type ItemCode, type Reason } from '../../contracts/reasons';
 import { venueById } from '../../venues/registry';
 import { exactlyOne, textOf, visibleAll, visibleChildren, type VisibilityTest } from '../kit/dom';
 import { missing, readField, type NumText } from '../kit/fields';
-import { countStatus, loginStatus, signedSize, splitOwn, unreadList, type RawPositionRow, type Status } from '../kit/positions';
+import { countStatus, loginStatus, signedSize, splitOwn, unreadList, type RawPositionRow, type Status, type PositionsReading as KitPositionsReading } from '../kit/positions';
+import type { PartScope } from '../kit/reader';
 import { findHeaderRow, MISSING_VALUE, rowsAfterHeader, tabLabel } from '../kit/tables';
 import { parseAmount, parseLeverageBadge } from './form';
 import { HOOKS, type Labels } from './selectors';
 
-export interface PositionsReading {
-  own: Field<RawPositionRow[]>;
-  others: Field<RawPositionRow[]>;
+export interface PositionsReading extends KitPositionsReading<RawPositionRow> {
   /** The active account tab panel, so the account-panel reader can skip it. */
   panel: Element | null;
-  /** What the reading came from: the tab group with its panel, and the filter checkbox. */
-  sources: Element[];
-  /** False while the tab group itself is not on the page. */
-  complete: boolean;
 }
 
-export interface PositionsScope {
-  doc: Document;
-  visible: VisibilityTest;
-  labels: Labels;
+export interface PositionsScope extends PartScope<Labels> {
   formRoot: Element;
   /** The form's symbol, from the address. */
   symbol: string;
-  loggedIn: Field<boolean>;
-  loading: boolean;
 }
 
 const QUOTE_ASSETS = venueById('binance-usdm').quoteAssets;

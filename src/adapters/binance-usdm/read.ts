@@ -11,7 +11,7 @@ import { reason } from '../../contracts/reasons';
 import type { ReadOptions, SnapshotReader } from '../adapter';
 import type { VisibilityTest } from '../kit/dom';
 import { ambiguous, missing, passOn, readField, resolveNum, unsupported, type NumText } from '../kit/fields';
-import { maxAsShown, maxSamples, notTradingPage, outsideOf, pageFormat, titleDisagrees, withoutForm, type Outside } from '../kit/page';
+import { assetFields, maxAsShown, maxSamples, notTradingPage, oneRoot, type Outside, outsideOf, pageFormat, pageLabels, titleDisagrees, withoutForm } from '../kit/page';
 import { resolvePositions, rowNumbers, type RawPositionRow } from '../kit/positions';
 import { createSnapshotReader, type ReadContext, type VenueRead } from '../kit/reader';
 import { readAccount, type AccountValues } from './account';
@@ -37,10 +37,7 @@ const VENUE = 'binance-usdm';
 
 type BinanceOutside = Outside<RawPositionRow, AccountValues>;
 
-function findRoot(doc: Document, visible: VisibilityTest): Element | null {
-  const found = locateFormRoot(doc, visible);
-  return found.kind === 'one' ? found.root : null;
-}
+const findRoot = (doc: Document, visible: VisibilityTest): Element | null => oneRoot(locateFormRoot(doc, visible));
 
 export function createBinanceReader(doc: Document, currentUrl: () => string, opts: ReadOptions = {}): SnapshotReader {
   return createSnapshotReader<BinanceOutside>({ venue: VENUE, findRoot, read }, doc, currentUrl, opts);
@@ -54,18 +51,13 @@ function read(ctx: ReadContext<BinanceOutside>): VenueRead<BinanceOutside> {
   const baseAsset = assets === null ? null : assets.base;
   const quoteAsset = assets === null ? null : assets.quote;
 
-  const lang = doc.documentElement.getAttribute('lang') ?? '';
-  // Unknown languages fall back to the en labels: their texts will not match, so fields fail closed.
-  const labels = LABELS[localeOf(lang) ?? 'en'];
+  const { lang, labels } = pageLabels(doc, LABELS, localeOf, 'en');
   const form: FormContext = { visible, labels, baseAsset, quoteAsset };
 
   const found = locateFormRoot(doc, visible);
   const symbolAlone = checkSymbol(doc, route, assets, null);
-  const assetFields = {
-    baseAsset: baseAsset === null ? passOn<string>(symbolAlone) : readField(baseAsset),
-    quoteAsset: quoteAsset === null ? passOn<string>(symbolAlone) : readField(quoteAsset),
-  };
-  if (found.kind !== 'one') return withoutForm(VENUE, url, found, { symbol: symbolAlone, ...assetFields });
+  const assetParts = assetFields(symbolAlone, baseAsset, quoteAsset);
+  if (found.kind !== 'one') return withoutForm(VENUE, url, found, { symbol: symbolAlone, ...assetParts });
   const root = found.root;
 
   const modes = readModes(root, form);
@@ -89,7 +81,7 @@ function read(ctx: ReadContext<BinanceOutside>): VenueRead<BinanceOutside> {
     url,
     form: readField(true),
     symbol: checkSymbol(doc, route, assets, qty.suffix),
-    ...assetFields,
+    ...assetParts,
     loggedIn: modes.loggedIn,
     // Each side has its own button: the form submits either.
     sides: readField(['long', 'short']),

@@ -9,8 +9,9 @@ import type { Field } from '../../contracts/snapshot';
 import { reason, type ItemCode } from '../../contracts/reasons';
 import { exactlyOne, labelValuePairs, visibleAll, type VisibilityTest } from '../kit/dom';
 import { missing, readField, type NumText } from '../kit/fields';
+import type { PartScope } from '../kit/reader';
 import { MISSING_VALUE } from '../kit/tables';
-import { pairReader } from '../kit/pairs';
+import { pairReader, type AccountReading as KitAccountReading } from '../kit/pairs';
 import { several, wordOf } from '../kit/values';
 import { quoteAmount } from './form';
 import { HOOKS, type HeaderMode, type Labels } from './selectors';
@@ -23,21 +24,11 @@ export interface AccountValues {
   markPrice: Field<NumText>;
 }
 
-export interface AccountReading {
-  values: AccountValues;
-  sources: Element[];
-  /** False while a part is not on the page at all. */
-  complete: boolean;
-}
+export type AccountReading = KitAccountReading<AccountValues>;
 
-export interface AccountScope {
-  doc: Document;
-  visible: VisibilityTest;
-  labels: Labels;
+export interface AccountScope extends PartScope<Labels> {
   quoteAsset: string;
   formRoot: Element;
-  loggedIn: Field<boolean>;
-  loading: boolean;
 }
 
 export function readAccount(scope: AccountScope): AccountReading {

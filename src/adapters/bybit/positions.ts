@@ -10,29 +10,19 @@ import type { Field, MarginMode } from '../../contracts/snapshot';
 import { reason, type ItemCode, type Reason } from '../../contracts/reasons';
 import { commonAncestor, exactlyOne, textOf, visibleAll, visibleChildren, type VisibilityTest } from '../kit/dom';
 import { ambiguous, readField } from '../kit/fields';
-import { countStatus, loginStatus, signedSize, unreadList, type RawPositionRow, type Status } from '../kit/positions';
+import { countStatus, loginStatus, signedSize, unreadList, type RawPositionRow, type Status, type PositionsReading as KitPositionsReading } from '../kit/positions';
+import type { PartScope } from '../kit/reader';
 import { MISSING_VALUE, tabLabel } from '../kit/tables';
 import { parseAmount } from './form';
 import { HOOKS, type Labels } from './selectors';
 
-export interface PositionsReading {
-  own: Field<RawPositionRow[]>;
-  others: Field<RawPositionRow[]>;
-  sources: Element[];
-  /** False while a part is not on the page at all. */
-  complete: boolean;
-}
+export type PositionsReading = KitPositionsReading<RawPositionRow>;
 
-export interface PositionsScope {
-  doc: Document;
-  visible: VisibilityTest;
-  labels: Labels;
+export interface PositionsScope extends PartScope<Labels> {
   formRoot: Element;
   /** The form's symbol, from the address. */
   symbol: string;
   quoteAsset: string;
-  loggedIn: Field<boolean>;
-  loading: boolean;
 }
 
 /** A row as read: its symbol (when readable) and the row, or why it cannot be read. */

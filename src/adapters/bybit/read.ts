@@ -11,7 +11,7 @@ import { reason } from '../../contracts/reasons';
 import type { ReadOptions, SnapshotReader } from '../adapter';
 import type { VisibilityTest } from '../kit/dom';
 import { ambiguous, missing, passOn, readField, resolveNum, type NumText } from '../kit/fields';
-import { notTradingPage, outsideOf, pageFormat, titleDisagrees, withoutForm, type Outside } from '../kit/page';
+import { notTradingPage, oneRoot, type Outside, outsideOf, pageFormat, pageLabels, titleDisagrees, withoutForm } from '../kit/page';
 import { resolvePositions, rowNumbers, trimZeros, type RawPositionRow } from '../kit/positions';
 import { reduceOnlyInHedgeOnly } from '../kit/submit';
 import { createSnapshotReader, type ReadContext, type VenueRead } from '../kit/reader';
@@ -26,10 +26,7 @@ const QUOTE = 'USDT';
 
 type BybitOutside = Outside<RawPositionRow, AccountValues>;
 
-function findRoot(doc: Document, visible: VisibilityTest): Element | null {
-  const found = locateFormRoot(doc, visible);
-  return found.kind === 'one' ? found.root : null;
-}
+const findRoot = (doc: Document, visible: VisibilityTest): Element | null => oneRoot(locateFormRoot(doc, visible));
 
 export function createBybitReader(doc: Document, currentUrl: () => string, opts: ReadOptions = {}): SnapshotReader {
   return createSnapshotReader<BybitOutside>({ venue: VENUE, findRoot, read }, doc, currentUrl, opts);
@@ -41,9 +38,7 @@ function read(ctx: ReadContext<BybitOutside>): VenueRead<BybitOutside> {
   if (route === null) return notTradingPage(VENUE, url);
   // README: Pages. Every route symbol ends in the quote asset.
   const baseAsset = route.symbol.slice(0, -QUOTE.length);
-  const lang = doc.documentElement.getAttribute('lang') ?? '';
-  // Unknown languages fall back to the en labels: their texts will not match, so fields fail closed.
-  const labels = LABELS[localeOf(lang) ?? 'en'];
+  const { lang, labels } = pageLabels(doc, LABELS, localeOf, 'en');
   const form: FormContext = { visible, labels, baseAsset, quoteAsset: QUOTE };
   const assetFields = { baseAsset: readField(baseAsset), quoteAsset: readField(QUOTE) };
 

@@ -8,7 +8,8 @@ import type { AssetMode, Field } from '../../contracts/snapshot';
 import { reason, type ItemCode } from '../../contracts/reasons';
 import { exactlyOne, labelValuePairs, visibleAll, type VisibilityTest } from '../kit/dom';
 import { ambiguous, missing, readField, type NumText } from '../kit/fields';
-import { pairReader } from '../kit/pairs';
+import { keyedPairs, type AccountReading as KitAccountReading } from '../kit/pairs';
+import type { PartScope } from '../kit/reader';
 import { MISSING_VALUE } from '../kit/tables';
 import { percent, wordOf } from '../kit/values';
 import { parseUsd } from './amounts';
@@ -23,22 +24,11 @@ export interface AccountValues {
   markPrice: Field<NumText>;
 }
 
-export interface AccountReading {
-  values: AccountValues;
-  /** The parent of every pair found. */
-  sources: Element[];
-  /** Every pair found once (a `--` value counts as found). */
-  complete: boolean;
-}
+export type AccountReading = KitAccountReading<AccountValues>;
 
-export interface AccountScope {
-  doc: Document;
-  visible: VisibilityTest;
-  labels: Labels;
+export interface AccountScope extends PartScope<Labels> {
   /** The form root: its pairs are not the account panel's. */
   formRoot: Element;
-  loggedIn: Field<boolean>;
-  loading: boolean;
 }
 
 type PanelKey = Exclude<keyof AccountValues, 'markPrice'>;
@@ -55,8 +45,8 @@ export function readAccount(scope: AccountScope): AccountReading {
   };
   const outside = (el: Element): boolean =>
     scope.formRoot.contains(el) || el.closest(HOOKS.accountTable) !== null || el.closest(HOOKS.dialog) !== null;
-  const pairs = pairReader(labelValuePairs(scope.doc, new Set(Object.values(labelOf)), visible, outside), scope.loading, false);
-  const one = <T>(key: PanelKey, parse: (text: string) => Field<T>): Field<T> => pairs.one(labelOf[key], key, loggedIn, parse);
+  const pairs = keyedPairs(scope.doc, labelOf, visible, outside, scope.loading, false);
+  const one = <T>(key: PanelKey, parse: (text: string) => Field<T>): Field<T> => pairs.byKey(key, loggedIn, parse);
   const usd = (key: PanelKey & ItemCode): Field<NumText> =>
     one(key, (text) => {
       const num = parseUsd(text);

@@ -18,31 +18,20 @@ import { reason, type ItemCode, type Reason } from '../../contracts/reasons';
 import { venueById } from '../../venues/registry';
 import { exactlyOne, textOf, visibleAll, visibleChildren, type VisibilityTest } from '../kit/dom';
 import type { NumText } from '../kit/fields';
-import { countStatus, signedSize, splitOwn, unreadList, type RawPositionRow, type Status } from '../kit/positions';
+import { countStatus, signedSize, splitOwn, unreadList, type RawPositionRow, type Status, type PositionsReading as KitPositionsReading } from '../kit/positions';
+import type { PartScope } from '../kit/reader';
 import { MISSING_VALUE, tabLabel } from '../kit/tables';
 import { parseAmount, parseUsd } from './amounts';
 import { dexOf, displayedCoin, HOOKS, LEVERAGE_RE, MARGIN_CELL_RE, NOT_AVAILABLE, POSITIONS_TAB, type Labels } from './selectors';
 
 const QUOTE = venueById('hyperliquid').quoteAssets[0];
 
-export interface PositionsReading {
-  /** The form coin's rows (and the Current Position cross-check, done once numbers are parsed). */
-  own: Field<RawPositionRow[]>;
-  others: Field<RawPositionRow[]>;
-  /** What the reading came from: `#accountTable`. */
-  sources: Element[];
-  /** False while `#accountTable` itself is not on the page. */
-  complete: boolean;
-}
+/** Own: the form coin's rows (and the Current Position cross-check, done once numbers are parsed). The source: `#accountTable`; incomplete while it is not on the page. */
+export type PositionsReading = KitPositionsReading<RawPositionRow>;
 
-export interface PositionsScope {
-  doc: Document;
-  visible: VisibilityTest;
-  labels: Labels;
+export interface PositionsScope extends PartScope<Labels> {
   /** The form's coin (null: unknown). */
   coin: string | null;
-  loggedIn: Field<boolean>;
-  loading: boolean;
 }
 
 export function readPositions(scope: PositionsScope): PositionsReading {

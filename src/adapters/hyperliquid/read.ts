@@ -11,7 +11,7 @@ import { reason } from '../../contracts/reasons';
 import type { ReadOptions, SnapshotReader } from '../adapter';
 import type { VisibilityTest } from '../kit/dom';
 import { ambiguous, missing, passOn, readField, resolveNum, unsupported, type NumText } from '../kit/fields';
-import { notTradingPage, outsideOf, pageFormat, withoutForm, type Outside } from '../kit/page';
+import { notTradingPage, oneRoot, type Outside, outsideOf, pageFormat, withoutForm } from '../kit/page';
 import { resolvePositions, rowNumbers, type RawPositionRow } from '../kit/positions';
 import { createSnapshotReader, type ReadContext, type VenueRead } from '../kit/reader';
 import { venueById } from '../../venues/registry';
@@ -42,10 +42,7 @@ type HyperliquidOutside = Outside<RawPositionRow, AccountValues>;
 
 const labelsFor = (doc: Document): Labels => LABELS[localeOf(doc.documentElement.getAttribute('lang') ?? '') ?? 'en'];
 
-function findRoot(doc: Document, visible: VisibilityTest): Element | null {
-  const found = locateFormRoot(doc, labelsFor(doc), visible);
-  return found.kind === 'one' ? found.root : null;
-}
+const findRoot = (doc: Document, visible: VisibilityTest): Element | null => oneRoot(locateFormRoot(doc, labelsFor(doc), visible));
 
 export function createHyperliquidReader(doc: Document, currentUrl: () => string, opts: ReadOptions = {}): SnapshotReader {
   return createSnapshotReader<HyperliquidOutside>({ venue: VENUE, findRoot, read }, doc, currentUrl, opts);

@@ -14,6 +14,26 @@ import { emptySnapshot } from './snapshot';
 
 export type RootResult = { kind: 'one'; root: Element } | { kind: 'none' } | { kind: 'many'; count: number };
 
+/** The reader's root: the form root when exactly one was found. */
+export const oneRoot = (found: RootResult): Element | null => (found.kind === 'one' ? found.root : null);
+
+/**
+ * The page's `<html lang>` and the labels for it. Unknown languages fall back to `fallback`'s labels:
+ * their texts will not match, so fields fail closed.
+ */
+export function pageLabels<L extends string, T>(doc: Document, table: Record<L, T>, localeOf: (lang: string) => L | null, fallback: L): { lang: string; labels: T } {
+  const lang = doc.documentElement.getAttribute('lang') ?? '';
+  return { lang, labels: table[localeOf(lang) ?? fallback] };
+}
+
+/** The base and quote assets as fields; one the symbol does not give passes on the symbol field's reason. */
+export function assetFields(symbol: Field<string>, base: string | null, quote: string | null): { baseAsset: Field<string>; quoteAsset: Field<string> } {
+  return {
+    baseAsset: base === null ? passOn<string>(symbol) : readField(base),
+    quoteAsset: quote === null ? passOn<string>(symbol) : readField(quote),
+  };
+}
+
 /** The address is not one of the venue's trading pages. */
 export function notTradingPage<O extends OutsideReading>(venue: VenueId, url: string): VenueRead<O> {
   return { snapshot: emptySnapshot(venue, url, missing(reason('page.notSupportedPage'))), root: null, outside: null };

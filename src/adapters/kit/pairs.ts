@@ -5,7 +5,7 @@
  */
 import type { Field } from '../../contracts/snapshot';
 import { reason, type ItemCode } from '../../contracts/reasons';
-import type { LabelValuePair } from './dom';
+import { labelValuePairs, type LabelValuePair, type VisibilityTest } from './dom';
 import { ambiguous, missing } from './fields';
 import { MISSING_VALUE } from './tables';
 import { loggedOut, notShownWhy } from './values';
@@ -46,4 +46,31 @@ export function pairReader(pairs: readonly LabelValuePair[], loading: boolean, l
     sources,
     complete: () => complete,
   };
+}
+
+/** What an adapter's account part reads: its values, where they came from, and whether all were there. */
+export interface AccountReading<V> {
+  values: V;
+  /** The parent of every pair found. */
+  sources: Element[];
+  /** Every pair found once (a `--` value counts as found). */
+  complete: boolean;
+}
+
+export interface KeyedPairReader<K extends ItemCode> extends PairReader {
+  /** The one pair labelled `labelOf[key]`, parsed, reported as item `key`. */
+  byKey<T>(key: K, loggedIn: Field<boolean>, parse: (text: string) => Field<T>): Field<T>;
+}
+
+/** The pairs under `scope` (outside the subtrees `outside` names) whose labels are `labelOf`'s, read by key. */
+export function keyedPairs<K extends ItemCode>(
+  scope: ParentNode,
+  labelOf: Record<K, string>,
+  visible: VisibilityTest,
+  outside: (el: Element) => boolean,
+  loading: boolean,
+  loginPrompt: boolean,
+): KeyedPairReader<K> {
+  const pairs = pairReader(labelValuePairs(scope, new Set(Object.values(labelOf) as string[]), visible, outside), loading, loginPrompt);
+  return { ...pairs, byKey: (key, loggedIn, parse) => pairs.one(labelOf[key], key, loggedIn, parse) };
 }

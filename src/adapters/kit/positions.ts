@@ -110,3 +110,13 @@ export function resolvePositions(field: Field<RawPositionRow[]>, format: FormatD
   }
   return readField(rows, field.raw);
 }
+
+/** A positions list as read: this symbol's rows and the others', where they came from, and whether all was there. */
+export interface PositionsReading<R extends RawPositionRow> {
+  own: Field<R[]>;
+  others: Field<R[]>;
+  /** What the reading came from (the watcher observes it). */
+  sources: Element[];
+  /** False while a part is not on the page at all. */
+  complete: boolean;
+}

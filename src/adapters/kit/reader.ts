@@ -31,6 +31,17 @@ export interface OutsideReading {
   complete: boolean;
 }
 
+/** What a reader gives each part of its page (the positions list, the account panel) to read it with. */
+export interface PartScope<L> {
+  doc: Document;
+  visible: VisibilityTest;
+  /** The labels of the page's language. */
+  labels: L;
+  loggedIn: Field<boolean>;
+  /** The page is still loading: a part not there may be arriving. */
+  loading: boolean;
+}
+
 export interface ReadContext<O extends OutsideReading> {
   doc: Document;
   url: string;

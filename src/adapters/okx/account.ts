@@ -4,9 +4,10 @@
  * watcher observes (only its own label and value: the header's storming `span.last` sits beside it, not in it).
  */
 import type { AssetMode, Field } from '../../contracts/snapshot';
-import { labelValuePairs, type VisibilityTest } from '../kit/dom';
+import type { VisibilityTest } from '../kit/dom';
 import { readField, type NumText } from '../kit/fields';
-import { pairReader } from '../kit/pairs';
+import { keyedPairs, type AccountReading as KitAccountReading } from '../kit/pairs';
+import type { PartScope } from '../kit/reader';
 import { amountIn, amountWithUnit, percent, wordOf } from '../kit/values';
 import { AMOUNT_WITH_UNIT_RE, HOOKS, type Labels } from './selectors';
 
@@ -18,22 +19,11 @@ export interface AccountValues {
   assetMode: Field<AssetMode>;
 }
 
-export interface AccountReading {
-  values: AccountValues;
-  /** The parent of every pair found. */
-  sources: Element[];
-  /** Every pair found once (a `--` value counts as found). */
-  complete: boolean;
-}
+export type AccountReading = KitAccountReading<AccountValues>;
 
-export interface AccountScope {
-  doc: Document;
-  visible: VisibilityTest;
-  labels: Labels;
+export interface AccountScope extends PartScope<Labels> {
   quoteAsset: string | null;
   formRoot: Element;
-  loggedIn: Field<boolean>;
-  loading: boolean;
 }
 
 type AccountKey = keyof AccountValues;
@@ -49,9 +39,9 @@ export function readAccount(scope: AccountScope): AccountReading {
     markPrice: labels.markPrice,
   };
   const outside = (el: Element): boolean => el.closest(HOOKS.dialog) !== null || el.closest(HOOKS.table) !== null || scope.formRoot.contains(el);
-  const pairs = pairReader(labelValuePairs(scope.doc, new Set(Object.values(labelOf)), scope.visible, outside), scope.loading, true);
   // Logged out the panel is absent: that is the whole of this part, nothing to wait for.
-  const one = <T>(key: AccountKey, loggedIn: Field<boolean>, parse: (text: string) => Field<T>): Field<T> => pairs.one(labelOf[key], key, loggedIn, parse);
+  const pairs = keyedPairs(scope.doc, labelOf, scope.visible, outside, scope.loading, true);
+  const one = pairs.byKey;
   const amount = (key: 'marginBalance' | 'maintenanceMargin'): Field<NumText> =>
     one(key, scope.loggedIn, (text) => amountIn(key, text, amountWithUnit(AMOUNT_WITH_UNIT_RE, text), scope.quoteAsset));
   const modes: Record<string, AssetMode> = {

@@ -10,7 +10,8 @@ import { reason, type ItemCode, type Reason } from '../../contracts/reasons';
 import { venueById } from '../../venues/registry';
 import { commonAncestor, exactlyOne, textOf, visibleAll, visibleChildren, type VisibilityTest } from '../kit/dom';
 import type { NumText } from '../kit/fields';
-import { countStatus, loginStatus, signedSize, splitOwn, unreadList, type RawPositionRow as Row, type Status } from '../kit/positions';
+import { countStatus, loginStatus, signedSize, splitOwn, unreadList, type RawPositionRow as Row, type Status, type PositionsReading as KitPositionsReading } from '../kit/positions';
+import type { PartScope } from '../kit/reader';
 import { MISSING_VALUE, tabLabel } from '../kit/tables';
 import { AMOUNT_WITH_UNIT_RE, HOOKS, PNL_RE, type Labels } from './selectors';
 
@@ -21,24 +22,13 @@ export interface RawPositionRow extends Row {
   pnl: { num: NumText; unit: string } | null;
 }
 
-export interface PositionsReading {
-  own: Field<RawPositionRow[]>;
-  others: Field<RawPositionRow[]>;
-  /** What the reading came from: the bottom area holding the tabs (and the positions box). */
-  sources: Element[];
-  /** False while the tabs or the box are not on the page. */
-  complete: boolean;
-}
+/** The sources: the bottom area holding the tabs (and the positions box); incomplete while the tabs or the box are not on the page. */
+export type PositionsReading = KitPositionsReading<RawPositionRow>;
 
-export interface PositionsScope {
-  doc: Document;
-  visible: VisibilityTest;
-  labels: Labels;
+export interface PositionsScope extends PartScope<Labels> {
   formRoot: Element;
   /** The form's instrument, from the address. */
   symbol: string;
-  loggedIn: Field<boolean>;
-  loading: boolean;
 }
 
 const QUOTE_ASSETS = venueById('okx').quoteAssets;

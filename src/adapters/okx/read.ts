@@ -12,7 +12,7 @@ import type { ReadOptions, SnapshotReader } from '../adapter';
 import type { VisibilityTest } from '../kit/dom';
 import { ambiguous, missing, parseNum, passOn, readField, resolveNum, unsupported, type NumText } from '../kit/fields';
 import type { FormatDecision } from '../kit/locale-number';
-import { maxAsShown, maxSamples, notTradingPage, outsideOf, pageFormat, titleDisagrees, withoutForm, type Outside } from '../kit/page';
+import { assetFields, maxAsShown, maxSamples, notTradingPage, oneRoot, type Outside, outsideOf, pageFormat, pageLabels, titleDisagrees, withoutForm } from '../kit/page';
 import { resolvePositions, rowNumbers as kitRowNumbers } from '../kit/positions';
 import { reduceOnlyInHedgeOnly } from '../kit/submit';
 import { createSnapshotReader, type ReadContext, type VenueRead } from '../kit/reader';
@@ -37,10 +37,7 @@ const VENUE = 'okx';
 
 type OkxOutside = Outside<RawPositionRow, AccountValues>;
 
-function findRoot(doc: Document, visible: VisibilityTest): Element | null {
-  const found = locateFormRoot(doc, visible);
-  return found.kind === 'one' ? found.root : null;
-}
+const findRoot = (doc: Document, visible: VisibilityTest): Element | null => oneRoot(locateFormRoot(doc, visible));
 
 export function createOkxReader(doc: Document, currentUrl: () => string, opts: ReadOptions = {}): SnapshotReader {
   return createSnapshotReader<OkxOutside>({ venue: VENUE, findRoot, read }, doc, currentUrl, opts);
@@ -54,18 +51,13 @@ function read(ctx: ReadContext<OkxOutside>): VenueRead<OkxOutside> {
   const baseAsset = inst === null ? null : (inst[1] as string);
   const quoteAsset = inst === null ? null : (inst[2] as string);
 
-  const lang = doc.documentElement.getAttribute('lang') ?? '';
-  // Unknown languages fall back to the en labels: their texts will not match, so fields fail closed.
-  const labels = LABELS[localeOf(lang) ?? 'en'];
+  const { lang, labels } = pageLabels(doc, LABELS, localeOf, 'en');
   const form: FormContext = { visible, labels, baseAsset, quoteAsset };
 
   const found = locateFormRoot(doc, visible);
   const symbolAlone = checkSymbol(doc, route, null, form);
-  const assetFields = {
-    baseAsset: baseAsset === null ? passOn<string>(symbolAlone) : readField(baseAsset),
-    quoteAsset: quoteAsset === null ? passOn<string>(symbolAlone) : readField(quoteAsset),
-  };
-  if (found.kind !== 'one') return withoutForm(VENUE, url, found, { symbol: symbolAlone, ...assetFields });
+  const assetParts = assetFields(symbolAlone, baseAsset, quoteAsset);
+  if (found.kind !== 'one') return withoutForm(VENUE, url, found, { symbol: symbolAlone, ...assetParts });
   const root = found.root;
 
   const modes = readModes(root, form);
@@ -93,7 +85,7 @@ function read(ctx: ReadContext<OkxOutside>): VenueRead<OkxOutside> {
     url,
     form: readField(true),
     symbol: checkSymbol(doc, route, qty.suffix, form),
-    ...assetFields,
+    ...assetParts,
     loggedIn: modes.loggedIn,
     // Each side has its own button: the form submits either.
     sides: readField(['long', 'short']),

@@ -4,17 +4,8 @@
  * mark and the positions tab group. Texts are given already formatted, so each test states exactly
  * what the page shows.
  */
+import { esc, setPage } from '../kit/fixture';
 import { LABELS, type Locale } from '../../../src/adapters/binance-usdm/selectors';
-
-/** happy-dom has no layout: hidden = `hidden`, aria-hidden, or inline display:none / visibility:hidden up the tree. */
-export function attributeVisible(el: Element): boolean {
-  if (el.closest('[hidden], [aria-hidden="true"]') !== null) return false;
-  for (let node: Element | null = el; node !== null; node = node.parentElement) {
-    const style = node.getAttribute('style') ?? '';
-    if (/display:\s*none/.test(style) || /visibility:\s*hidden/.test(style)) return false;
-  }
-  return true;
-}
 
 export interface PosRowSpec {
   symbol: string;
@@ -63,8 +54,6 @@ export interface PageSpec extends FormSpec {
   /** Replace the whole form (e.g. none). */
   form?: string;
 }
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 export function formHtml(spec: FormSpec = {}): string {
   const L = LABELS[spec.locale ?? 'en'];
@@ -172,10 +161,7 @@ function positionsHtml(spec: PageSpec, L: (typeof LABELS)[Locale]): string {
 }
 
 export function loadPage(doc: Document, spec: PageSpec = {}): void {
-  doc.documentElement.setAttribute('lang', spec.lang ?? spec.locale ?? 'en');
-  doc.body.innerHTML = bodyHtml(spec);
-  const symbol = spec.symbol ?? 'BTCUSDT';
-  doc.title = spec.title === null ? 'Binance USDⓈ-M Futures' : (spec.title ?? `61,005.0 | ${symbol} | Binance USDⓈ-M Futures`);
+  setPage(doc, { lang: spec.lang ?? spec.locale ?? 'en', body: bodyHtml(spec), title: spec.title === null ? 'Binance USDⓈ-M Futures' : (spec.title ?? `61,005.0 | ${spec.symbol ?? 'BTCUSDT'} | Binance USDⓈ-M Futures`) });
 }
 
 export function urlFor(symbol = 'BTCUSDT', locale: string | null = 'en'): string {

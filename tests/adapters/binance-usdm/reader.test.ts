@@ -5,7 +5,8 @@ import { LOADING_GRACE_MS } from '../../../src/adapters/kit/reader';
 import type { SnapshotReader } from '../../../src/adapters/adapter';
 import type { FormSnapshot, ReadScope } from '../../../src/contracts/snapshot';
 import { reason } from '../../../src/contracts/reasons';
-import { attributeVisible, loadPage, urlFor } from './fixture';
+import { loadPage, urlFor } from './fixture';
+import { attributeVisible } from '../kit/fixture';
 
 const wallet = (s: FormSnapshot) => s.walletBalance.value;
 const btcLong = { symbol: 'BTCUSDT', badge: 'Cross 20x', size: '0.500 BTC', entry: '60,000.0', mark: '61,000.0', margin: '1,525.00 USDT' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectBinanceFutures } from '../../../src/adapters/binance-usdm/route';
-import { adapterFor } from '../../../src/adapters';
+import { adapterListCases } from '../kit/adapters';
 import { reason } from '../../../src/contracts/reasons';
 
 // Which addresses are USDⓈ-M futures trading pages: src/adapters/binance-usdm/README.md, "Pages".
@@ -41,15 +41,12 @@ describe('detectBinanceFutures', () => {
 });
 
 describe('the binance-usdm adapter in the adapter list', () => {
-  it('is the adapter for its trading pages, and detects with the route above', () => {
-    const url = 'https://www.binance.com/en/futures/BTCUSDT';
-    const adapter = adapterFor(url);
-    expect(adapter?.venue).toBe('binance-usdm');
-    expect(adapter?.detect(url)).toEqual(detectBinanceFutures(url));
-    expect(adapter?.detect('https://www.binance.com/en/futures/BTCUSDT_250926')?.unsupported).toEqual(reason('page.datedContract', { symbol: 'BTCUSDT_250926' }));
-  });
-
-  it('is no adapter for pages that are not trading pages', () => {
-    expect(adapterFor('https://www.binance.com/en/my/wallet/futures/BTCUSDT')).toBeNull();
+  adapterListCases({
+    venue: 'binance-usdm',
+    detect: detectBinanceFutures,
+    pages: ['https://www.binance.com/en/futures/BTCUSDT'],
+    notPages: ['https://www.binance.com/en/my/wallet/futures/BTCUSDT'],
+    kind: 'trading pages',
+    also: (adapter) => expect(adapter?.detect('https://www.binance.com/en/futures/BTCUSDT_250926')?.unsupported).toEqual(reason('page.datedContract', { symbol: 'BTCUSDT_250926' })),
   });
 });

@@ -4,17 +4,8 @@
  * mark price and the positions area. Texts are given already formatted, so each test states exactly what
  * the page shows.
  */
+import { esc, setPage } from '../kit/fixture';
 import { LABELS, type Locale } from '../../../src/adapters/bybit/selectors';
-
-/** happy-dom has no layout: hidden = `hidden`, aria-hidden, or inline display:none / visibility:hidden up the tree. */
-export function attributeVisible(el: Element): boolean {
-  if (el.closest('[hidden], [aria-hidden="true"]') !== null) return false;
-  for (let node: Element | null = el; node !== null; node = node.parentElement) {
-    const style = node.getAttribute('style') ?? '';
-    if (/display:\s*none/.test(style) || /visibility:\s*hidden/.test(style)) return false;
-  }
-  return true;
-}
 
 export interface PosRowSpec {
   symbol: string;
@@ -68,8 +59,6 @@ export interface PageSpec extends FormSpec {
   after?: string;
   form?: string;
 }
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 export function formHtml(spec: FormSpec = {}): string {
   const L = LABELS[spec.locale ?? 'en'];
@@ -170,10 +159,7 @@ function positionsHtml(spec: PageSpec): string {
 }
 
 export function loadPage(doc: Document, spec: PageSpec = {}): void {
-  doc.documentElement.setAttribute('lang', spec.lang ?? spec.locale ?? 'en');
-  doc.body.innerHTML = bodyHtml(spec);
-  const symbol = spec.symbol ?? 'BTCUSDT';
-  doc.title = spec.title === null ? 'Bybit' : (spec.title ?? `61,005.00 | ${symbol} | Bybit`);
+  setPage(doc, { lang: spec.lang ?? spec.locale ?? 'en', body: bodyHtml(spec), title: spec.title === null ? 'Bybit' : (spec.title ?? `61,005.00 | ${spec.symbol ?? 'BTCUSDT'} | Bybit`) });
 }
 
 export function urlFor(symbol = 'BTCUSDT', prefix: string | null = 'en-US'): string {

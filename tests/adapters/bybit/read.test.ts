@@ -1,43 +1,17 @@
 // @vitest-environment happy-dom
 // The Bybit reader on small fixtures (fixture.ts), section by section of src/adapters/bybit/README.md.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBybitReader } from '../../../src/adapters/bybit/read';
 import { LOADING_GRACE_MS } from '../../../src/adapters/kit/reader';
-import type { Field, FormSnapshot } from '../../../src/contracts/snapshot';
 import { reason } from '../../../src/contracts/reasons';
-import { attributeVisible, formHtml, loadPage, urlFor, type PageSpec, type PosRowSpec } from './fixture';
+import { formHtml, loadPage, urlFor, type PageSpec, type PosRowSpec } from './fixture';
+import { readers } from '../kit/fixture';
+import { expectWhy, value } from '../kit/expect';
 
-const opts = { isVisible: attributeVisible };
-
-/** A one-shot read: a fresh reader, one 'full' read (the page counts as still loading). */
-function snap(spec: PageSpec = {}, url = urlFor(spec.symbol ?? 'BTCUSDT')): FormSnapshot {
-  loadPage(document, spec);
-  return createBybitReader(document, () => url, opts).read('full');
-}
-
-/** A read once the loading grace is over: the form was seen LOADING_GRACE_MS earlier. */
-function snapLoaded(spec: PageSpec = {}, url = urlFor(spec.symbol ?? 'BTCUSDT')): FormSnapshot {
-  loadPage(document, spec);
-  let clock = 1_000_000;
-  const reader = createBybitReader(document, () => url, { ...opts, now: () => clock });
-  expect(reader.read('full').form.status).toBe('read');
-  clock += LOADING_GRACE_MS;
-  return reader.read('full');
-}
-
-const value = <T>(f: Field<T>): T | undefined => (f.status === 'read' ? f.value : undefined);
-
-function expectWhy(field: Field<unknown>, status: Field<unknown>['status'], why: ReturnType<typeof reason>, name = ''): void {
-  expect(field, name).toMatchObject({ status, why });
-}
+const { opts, snap, snapLoaded } = readers<PageSpec>(createBybitReader, { load: loadPage, url: (spec) => urlFor(spec.symbol ?? 'BTCUSDT'), blank: {} });
 
 const btcLong: PosRowSpec = { symbol: 'BTCUSDT', badge: 'Cross 20.00x', qty: '0.500 BTC', entry: '60,000.00', mark: '61,000.00', im: '1,525.00 USDT' };
 const ethShort: PosRowSpec = { symbol: 'ETHUSDT', badge: 'Isolated 10.00x', qty: '-3.000 ETH', entry: '3,000.00', mark: '2,950.00', liq: '3,268.50', im: '900.00 USDT' };
-
-beforeEach(() => {
-  document.body.innerHTML = '';
-  document.title = '';
-});
 
 describe('bybit reader: default page (en, one-way, limit, Order by Qty, logged in)', () => {
   it('reads every form, account and header field', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectBybitPerpetual } from '../../../src/adapters/bybit/route';
-import { adapterFor } from '../../../src/adapters';
+import { adapterListCases } from '../kit/adapters';
 
 // Which addresses are USDT-perpetual trading pages: src/adapters/bybit/README.md, "Pages".
 describe('detectBybitPerpetual', () => {
@@ -36,15 +36,11 @@ describe('detectBybitPerpetual', () => {
 });
 
 describe('the bybit adapter in the adapter list', () => {
-  it('is the adapter for its trading pages, and detects with the route above', () => {
-    const url = 'https://www.bybit.com/en-US/trade/usdt/BTCUSDT';
-    const adapter = adapterFor(url);
-    expect(adapter?.venue).toBe('bybit');
-    expect(adapter?.detect(url)).toEqual(detectBybitPerpetual(url));
-  });
-
-  it('is no adapter for the site\'s other pages', () => {
-    expect(adapterFor('https://www.bybit.com/trade/inverse/BTCUSD')).toBeNull();
-    expect(adapterFor('https://www.bybit.com/en-US/')).toBeNull();
+  adapterListCases({
+    venue: 'bybit',
+    detect: detectBybitPerpetual,
+    pages: ['https://www.bybit.com/en-US/trade/usdt/BTCUSDT'],
+    notPages: ['https://www.bybit.com/trade/inverse/BTCUSD', 'https://www.bybit.com/en-US/'],
+    kind: "the site's trading pages",
   });
 });

@@ -4,9 +4,8 @@
  * the account panel, `#marketData` and `#accountTable`. Texts are given already formatted, so each test
  * states exactly what the page shows. Classes are styled-components-like hashes except the variants.
  */
+import { esc, setPage } from '../kit/fixture';
 import { LABELS, type Locale } from '../../../src/adapters/hyperliquid/selectors';
-
-export { attributeVisible } from '../binance-usdm/fixture';
 
 export interface RowSpec {
   coin: string;
@@ -56,7 +55,6 @@ export interface PageSpec {
   form?: string;
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 const pair = (label: string, value: string) => `<div class="sc-pair aQx"><div class="sc-l bb">${label}</div><div class="sc-v cc">${value}</div></div>`;
 const inputRow = (label: string, value: string, button?: string) =>
   `<div class="sc-row dd"><div>${label}</div><input inputmode="decimal" value="${esc(value)}">${button === undefined ? '' : `<div role="button">${button}</div>`}</div>`;
@@ -142,10 +140,7 @@ function accountTableHtml(spec: PageSpec, L: (typeof LABELS)[Locale]): string {
 }
 
 export function loadPage(doc: Document, spec: PageSpec = {}): void {
-  doc.documentElement.setAttribute('lang', spec.lang ?? spec.locale ?? 'en');
-  doc.body.innerHTML = bodyHtml(spec);
-  const coin = spec.coin ?? 'BTC';
-  doc.title = spec.title === null ? 'Hyperliquid' : (spec.title ?? `61,005 | ${coin} | Hyperliquid`);
+  setPage(doc, { lang: spec.lang ?? spec.locale ?? 'en', body: bodyHtml(spec), title: spec.title === null ? 'Hyperliquid' : (spec.title ?? `61,005 | ${spec.coin ?? 'BTC'} | Hyperliquid`) });
 }
 
 export function urlFor(coin: string | null = 'BTC', host = 'app.hyperliquid.xyz'): string {

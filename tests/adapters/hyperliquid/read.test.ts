@@ -1,36 +1,16 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHyperliquidReader } from '../../../src/adapters/hyperliquid/read';
-import { LOADING_GRACE_MS } from '../../../src/adapters/kit/reader';
 import type { FormSnapshot } from '../../../src/contracts/snapshot';
 import { reason } from '../../../src/contracts/reasons';
-import { attributeVisible, formHtml, loadPage, urlFor, type PageSpec } from './fixture';
+import { formHtml, loadPage, urlFor, type PageSpec } from './fixture';
+import { readers } from '../kit/fixture';
+import { value } from '../kit/expect';
 
-const opts = { isVisible: attributeVisible };
-
-function snap(spec: PageSpec = {}, url = urlFor(spec.coin ?? 'BTC')): FormSnapshot {
-  loadPage(document, spec);
-  return createHyperliquidReader(document, () => url, opts).read('full');
-}
-
-/** A read once the loading grace is over: the form was seen LOADING_GRACE_MS earlier. */
-function readLoaded(url = urlFor()): FormSnapshot {
-  let clock = 1_000_000;
-  const reader = createHyperliquidReader(document, () => url, { ...opts, now: () => clock });
-  expect(reader.read('full').form.status).toBe('read');
-  clock += LOADING_GRACE_MS;
-  return reader.read('full');
-}
-
-const value = <T>(f: { status: string; value?: T }): T | undefined => (f.status === 'read' ? f.value : undefined);
+const { opts, readLoaded, snap } = readers<PageSpec>(createHyperliquidReader, { load: loadPage, url: (spec) => urlFor(spec.coin ?? 'BTC'), blank: {} });
 
 const btcLong = { coin: 'BTC', size: '0.05000 BTC', entry: '59,000', mark: '61,000', margin: '$152.50 (Cross)', liq: '41,234' };
 const ethShort = { coin: 'ETH', lev: '10x', size: '-2.00000 ETH', entry: '3,100.0', mark: '3,000.0', margin: '$620.00 (Isolated)', liq: '3,401.5' };
-
-beforeEach(() => {
-  document.body.innerHTML = '';
-  document.title = '';
-});
 
 describe('hyperliquid reader: default page (en, limit, buy selected, logged in, Standard)', () => {
   it('reads every form, account and ticker field', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectHyperliquidPerp } from '../../../src/adapters/hyperliquid/route';
-import { adapterFor } from '../../../src/adapters';
+import { adapterListCases } from '../kit/adapters';
 import { reason } from '../../../src/contracts/reasons';
 
 // Which addresses are Hyperliquid perpetual trading pages: src/adapters/hyperliquid/README.md, "Pages".
@@ -45,16 +45,11 @@ describe('detectHyperliquidPerp', () => {
 });
 
 describe('the hyperliquid adapter in the adapter list', () => {
-  it('is the adapter for its trading pages, and detects with the route above', () => {
-    for (const url of ['https://app.hyperliquid.xyz/trade/BTC', 'https://app.hyperliquid.com/trade', 'https://app.hyperliquid.xyz/trade/xyz:TSLA']) {
-      const adapter = adapterFor(url);
-      expect(adapter?.venue, url).toBe('hyperliquid');
-      expect(adapter?.detect(url)).toEqual(detectHyperliquidPerp(url));
-    }
-  });
-
-  it('is no adapter for pages that are not perpetual trading pages', () => {
-    expect(adapterFor('https://app.hyperliquid.xyz/trade/HYPE/USDC')).toBeNull();
-    expect(adapterFor('https://app.hyperliquid.xyz/portfolio')).toBeNull();
+  adapterListCases({
+    venue: 'hyperliquid',
+    detect: detectHyperliquidPerp,
+    pages: ['https://app.hyperliquid.xyz/trade/BTC', 'https://app.hyperliquid.com/trade', 'https://app.hyperliquid.xyz/trade/xyz:TSLA'],
+    notPages: ['https://app.hyperliquid.xyz/trade/HYPE/USDC', 'https://app.hyperliquid.xyz/portfolio'],
+    kind: 'perpetual trading pages',
   });
 });

@@ -4,17 +4,8 @@
  * tabs with the positions table. Texts are given already formatted, so each test states exactly what the page
  * shows.
  */
+import { esc, setPage } from '../kit/fixture';
 import { LABELS, type Locale } from '../../../src/adapters/okx/selectors';
-
-/** happy-dom has no layout: hidden = `hidden`, aria-hidden, or inline display:none / visibility:hidden up the tree. */
-export function attributeVisible(el: Element): boolean {
-  if (el.closest('[hidden], [aria-hidden="true"]') !== null) return false;
-  for (let node: Element | null = el; node !== null; node = node.parentElement) {
-    const style = node.getAttribute('style') ?? '';
-    if (/display:\s*none/.test(style) || /visibility:\s*hidden/.test(style)) return false;
-  }
-  return true;
-}
 
 export interface PosRowSpec {
   /** As the instrument cell shows it: `BTCUSDT`. */
@@ -73,8 +64,6 @@ export interface PageSpec extends FormSpec {
   form?: string;
   title?: string | null;
 }
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 const TYPE_TEXT = { limit: 'limit', market: 'market', conditional: 'conditional' } as const;
 
@@ -192,10 +181,7 @@ function positionsHtml(spec: PageSpec, L: (typeof LABELS)[Locale]): string {
 }
 
 export function loadPage(doc: Document, spec: PageSpec = {}): void {
-  doc.documentElement.setAttribute('lang', spec.lang ?? spec.locale ?? 'en');
-  doc.body.innerHTML = bodyHtml(spec);
-  const instId = spec.instId ?? 'BTC-USDT-SWAP';
-  doc.title = spec.title === null ? 'OKX' : (spec.title ?? `61,004.5 | ${instId} | OKX`);
+  setPage(doc, { lang: spec.lang ?? spec.locale ?? 'en', body: bodyHtml(spec), title: spec.title === null ? 'OKX' : (spec.title ?? `61,004.5 | ${spec.instId ?? 'BTC-USDT-SWAP'} | OKX`) });
 }
 
 export function urlFor(instId = 'BTC-USDT-SWAP', prefix: string | null = null): string {

@@ -1,38 +1,13 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOkxReader } from '../../../src/adapters/okx/read';
-import { LOADING_GRACE_MS } from '../../../src/adapters/kit/reader';
 import type { FormSnapshot, PositionRow } from '../../../src/contracts/snapshot';
 import { reason } from '../../../src/contracts/reasons';
-import { attributeVisible, formHtml, loadPage, urlFor, type PageSpec, type PosRowSpec } from './fixture';
+import { formHtml, loadPage, urlFor, type PageSpec, type PosRowSpec } from './fixture';
+import { readers } from '../kit/fixture';
+import { value } from '../kit/expect';
 
-const opts = { isVisible: attributeVisible };
-
-/** A one-shot read: a fresh reader, one 'full' read (the page counts as still loading). */
-function readNow(url = urlFor()): FormSnapshot {
-  return createOkxReader(document, () => url, opts).read('full');
-}
-
-function snap(spec: PageSpec = {}, url = urlFor(spec.instId ?? 'BTC-USDT-SWAP')): FormSnapshot {
-  loadPage(document, spec);
-  return readNow(url);
-}
-
-/** A read once the loading grace is over: the form was seen LOADING_GRACE_MS earlier. */
-function readLoaded(url = urlFor()): FormSnapshot {
-  let clock = 1_000_000;
-  const reader = createOkxReader(document, () => url, { ...opts, now: () => clock });
-  expect(reader.read('full').form.status).toBe('read');
-  clock += LOADING_GRACE_MS;
-  return reader.read('full');
-}
-
-const value = <T>(f: { status: string; value?: T }): T | undefined => (f.status === 'read' ? f.value : undefined);
-
-beforeEach(() => {
-  document.body.innerHTML = '';
-  document.title = '';
-});
+const { opts, readLoaded, readNow, snap } = readers<PageSpec>(createOkxReader, { load: loadPage, url: (spec) => urlFor(spec.instId ?? 'BTC-USDT-SWAP'), blank: {} });
 
 describe('okx reader: default page (en, one-way, limit, contracts, logged in)', () => {
   it('reads every form, account and header field', () => {

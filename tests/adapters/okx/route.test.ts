@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectOkxSwap } from '../../../src/adapters/okx/route';
-import { adapterFor } from '../../../src/adapters';
+import { adapterListCases } from '../kit/adapters';
 import { reason } from '../../../src/contracts/reasons';
 
 // Which addresses are OKX swap trading pages: src/adapters/okx/README.md, "Pages".
@@ -45,14 +45,11 @@ describe('detectOkxSwap', () => {
 });
 
 describe('the okx adapter in the adapter list', () => {
-  it('is the adapter for its trading pages, and detects with the route above', () => {
-    const url = 'https://www.okx.com/zh-hans/trade-swap/btc-usdt-swap';
-    const adapter = adapterFor(url);
-    expect(adapter?.venue).toBe('okx');
-    expect(adapter?.detect(url)).toEqual(detectOkxSwap(url));
-  });
-
-  it('is no adapter for pages that are not swap trading pages', () => {
-    expect(adapterFor('https://www.okx.com/trade-spot/btc-usdt')).toBeNull();
+  adapterListCases({
+    venue: 'okx',
+    detect: detectOkxSwap,
+    pages: ['https://www.okx.com/zh-hans/trade-swap/btc-usdt-swap'],
+    notPages: ['https://www.okx.com/trade-spot/btc-usdt'],
+    kind: 'swap trading pages',
   });
 });
