@@ -46,7 +46,7 @@ export function buildChart(h, rng, L) {
     doc.body.append(box);
   };
   iframe.addEventListener('load', fill);
-  return { iframe, fill };
+  return { node: iframe, fill };
 }
 
 /** A shadow-root chat widget holding a submit label (tests/sites/README.md: noise widgets). */

@@ -53,7 +53,7 @@ export function buildChart(h, rng, L) {
     doc.body.append(box);
   };
   iframe.addEventListener('load', fill);
-  return { iframe, fill };
+  return { node: iframe, fill };
 }
 
 /** A shadow-root chat widget holding a leverage text and a submit label (tests/sites/README.md: noise widgets). */

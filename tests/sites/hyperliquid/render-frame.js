@@ -79,7 +79,7 @@ export function buildChart(h, L) {
     doc.body.append(box);
   };
   iframe.addEventListener('load', fill);
-  return { container, fill };
+  return { node: container, fill };
 }
 
 /** A shadow-root chat widget holding a primary `Place Order` button (tests/sites/README.md: noise widgets). */

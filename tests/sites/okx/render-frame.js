@@ -48,7 +48,7 @@ export function buildChart(h, rng, L) {
     doc.body.append(box);
   };
   iframe.addEventListener('load', fill);
-  return { iframe, fill };
+  return { node: iframe, fill };
 }
 
 /** A shadow-root chat widget holding a submit button with the real class (tests/sites/README.md: noise widgets). */
