@@ -47,3 +47,25 @@ export function plainButton(text) {
   button.textContent = text;
   return button;
 }
+
+/**
+ * The chart: an about:blank iframe (same origin, so the page fills it) titled `chart`, with `attrs` added, holding
+ * the venue's decoy copies of form hooks, `decoys(doc)` → nodes, in `#si-chart-decoys` (tests/sites/README.md: decoys).
+ * `fill()` fills it once its document exists (it is called again on the iframe's load).
+ */
+export function chartIframe(h, attrs, decoys) {
+  const iframe = h('iframe', { ...attrs, src: 'about:blank', title: 'chart' });
+  const fill = () => {
+    const doc = iframe.contentDocument;
+    if (!doc || !doc.body || doc.getElementById('si-chart-decoys')) return;
+    const box = doc.createElement('div');
+    box.id = 'si-chart-decoys';
+    box.append(...decoys(doc));
+    doc.body.append(box);
+  };
+  iframe.addEventListener('load', fill);
+  return { iframe, fill };
+}
+
+/** A TradingView-style chart id, `tradingview_` and five hex digits. */
+export const tradingViewId = (rng) => `tradingview_${rng.chars(5, '0123456789abcdef')}`;
