@@ -1,7 +1,8 @@
 // Entry point of the Binance USDⓈ-M stand-in: what this page is, handed to the shared page object
 // (common/standin-page.js: state, re-renders with stale copies, SPA navigation, `window.__standin`, the load;
 // tests/sites/README.md: page traits, runtime API). Rendering lives in the render-*.js modules.
-import { DEFAULTS, param, normalizeParam, paramsFromUrl, parsePath, localeFor, symbolInfo, markOf, lastOf, parsePositions, LOT_DECIMALS, BALANCE_DECIMALS } from './page-state.js';
+import { param, parsePath, localeFor, symbolInfo, markOf, lastOf, parsePositions, LOT_DECIMALS, BALANCE_DECIMALS } from './page-state.js';
+import * as pageParams from './page-state.js';
 import { cssClass } from './prng.js';
 import { withUnit, pageInputText, times, MISSING } from '/__standin/common/format.js';
 import { add, parseDec } from '/__standin/common/dec.js';
@@ -122,8 +123,8 @@ const page = createStandin({
   noise: cssClass,
   labels,
   locale: (s) => localeFor(s.prefix, s.explicit),
-  params: { DEFAULTS, param, normalizeParam, paramsFromUrl },
-  path: (pathname) => parsePath(pathname),
+  params: pageParams,
+  path: parsePath,
   pathFor: (symbol) => `/${state.locale}/futures/${symbol}`,
   state: (explicit) => ({
     suffix: param(explicit, 'unit') === 'quote' ? 'quote' : 'base',

@@ -1,7 +1,8 @@
 // Entry point of the Bybit USDT-perpetual stand-in: what this page is, handed to the shared page object
 // (common/standin-page.js: state, re-renders with stale copies, SPA navigation, `window.__standin`, the load;
 // tests/sites/README.md: page traits, runtime API). Rendering lives in the render-*.js modules.
-import { DEFAULTS, param, normalizeParam, paramsFromUrl, parsePath, localeFor, symbolPath, symbolInfo, markOf, lastOf, parseLiq, shortLeverage, LOT_DECIMALS, AMOUNT_DECIMALS, PRICE_DECIMALS } from './page-state.js';
+import { param, normalizeParam, parsePath, localeFor, symbolPath, symbolInfo, markOf, lastOf, parseLiq, shortLeverage, LOT_DECIMALS, AMOUNT_DECIMALS, PRICE_DECIMALS } from './page-state.js';
+import * as pageParams from './page-state.js';
 import { createRng } from '/__standin/common/rng.js';
 import { moduleClass } from './rng.js';
 import { withUnit, display, pageInputText, times, MISSING } from '/__standin/common/format.js';
@@ -101,8 +102,8 @@ const page = createStandin({
   noise: moduleClass,
   labels,
   locale: (s) => localeFor(s.prefix, s.explicit),
-  params: { DEFAULTS, param, normalizeParam, paramsFromUrl },
-  path: (pathname) => parsePath(pathname),
+  params: pageParams,
+  path: parsePath,
   pathFor: (symbol) => symbolPath(state.locale, symbol),
   state: (explicit) => ({ unit: param(explicit, 'unit'), activeTab: 'tabPositions', columns: null }),
   // The column order is drawn once per load (tests/sites/README.md: Bybit traits).

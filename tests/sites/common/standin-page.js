@@ -3,7 +3,7 @@
 // decoy copy, page writes after it), page writes and the TP/SL box, order-type switches, the header and title,
 // the widgets, the storm, SPA navigation, `window.__standin` and the load. The venue's standin.js passes what
 // its page is: its DOM builders, formats, unit rules and texts.
-import { loadStored, store } from './params.js';
+import { loadStored, store, boundKey } from './params.js';
 import { createRng, randomSeed, hideElement } from './rng.js';
 import { numberFormat, givenInputText, parseInput, pageInputText, times, over } from './format.js';
 import { parseDec } from './dec.js';
@@ -21,7 +21,7 @@ const blank = (extra) => ({ price: '', qty: '', tpsl: false, tp: '', sl: '', ...
  * Create a stand-in page. `v` (the venue) gives:
  * - `title`, `appRootId` (the shell's app element), `rootClass` (false: the app element keeps no hashed class),
  *   `noise(rng, tag)`, `labels(locale)`, `locale(state)`;
- * - `params`: `{ DEFAULTS, param, normalizeParam, paramsFromUrl }`; `bound`: the parameters that bind to the symbol
+ * - `params`: the venue's page-state module (`DEFAULTS`, `param`, `normalizeParam`, `paramsFromUrl`); `bound`: the parameters that bind to the symbol
  *   current when they are set (default `mark`, `last`);
  * - `path(pathname)` → `{ symbol, prefix }` (symbol undefined off a trading path); optionally
  *   `load({ url, stored, symbol })` → `{ explicit, symbol }` and `pathFor(symbol)` (navigation's URL),
@@ -43,7 +43,7 @@ export function createStandin(v) {
   const bottom = v.bottom ?? 'account';
 
   const bindPrices = (target, given, symbol) => {
-    for (const name of bound) if (name in given) target[`_${name}Symbol`] = symbol;
+    for (const name of bound) if (name in given) target[boundKey(name)] = symbol;
   };
 
   const url = paramsFromUrl(location);

@@ -2,7 +2,8 @@
 // (common/standin-page.js: state, re-renders with stale copies, SPA navigation, `window.__standin`, the load;
 // tests/sites/README.md: page traits, runtime API). Rendering lives in the render-*.js modules.
 import { store } from '/__standin/common/params.js';
-import { DEFAULTS, DEFAULT_COIN, param, normalizeParam, paramsFromUrl, coinOfPath, coinInfo, markOf, lastOf, parsePositions, liqFor } from './page-state.js';
+import { DEFAULT_COIN, param, coinOfPath, coinInfo, markOf, lastOf, parsePositions, liqFor } from './page-state.js';
+import * as pageParams from './page-state.js';
 import { createRng } from '/__standin/common/rng.js';
 import { scClasses } from './prng.js';
 import { withUnit, pageInputText, MISSING } from '/__standin/common/format.js';
@@ -117,7 +118,7 @@ const page = createStandin({
   noise: scClasses,
   labels,
   locale: () => p('locale'),
-  params: { DEFAULTS, param, normalizeParam, paramsFromUrl },
+  params: pageParams,
   path: (pathname) => ({ symbol: coinOfPath(pathname) }),
   // `/trade` alone shows the last-used coin: app state, kept in a private key even when the URL's page
   // parameters replace the stored ones.

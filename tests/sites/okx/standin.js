@@ -1,7 +1,8 @@
 // Entry point of the OKX swap stand-in: what this page is, handed to the shared page object
 // (common/standin-page.js: state, re-renders with stale copies, SPA navigation, `window.__standin`, the load;
 // tests/sites/README.md: page traits, runtime API). Rendering lives in the render-*.js modules.
-import { DEFAULTS, param, normalizeParam, paramsFromUrl, parsePath, pathFor, localeFor, instInfo, markOf, lastOf, ctvalOf, parsePositions, parseLiq, BALANCE_DECIMALS } from './page-state.js';
+import { param, parsePath, pathFor, localeFor, instInfo, markOf, lastOf, ctvalOf, parsePositions, parseLiq, BALANCE_DECIMALS } from './page-state.js';
+import * as pageParams from './page-state.js';
 import { createRng } from '/__standin/common/rng.js';
 import { noiseClass } from './prng.js';
 import { display, pageInputText, parseInput, MISSING } from '/__standin/common/format.js';
@@ -120,7 +121,7 @@ const page = createStandin({
   noise: noiseClass,
   labels,
   locale: (s) => localeFor(s.prefix, s.explicit),
-  params: { DEFAULTS, param, normalizeParam, paramsFromUrl },
+  params: pageParams,
   // Parameters that bind to the instrument current when they are set (tests/sites/README.md: prices).
   bound: ['mark', 'last', 'ctval'],
   path: (pathname) => {
