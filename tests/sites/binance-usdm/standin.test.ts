@@ -324,6 +324,14 @@ describe('Binance USDⓈ-M stand-in', () => {
     expect(formFirst.during).toEqual({ path: '/en/futures/ETHUSDT', title: 'BTCUSDC', unit: 'BTC' });
     expect(formFirst.after.path).toBe('/en/futures/BTCUSDC');
     expect((await inPage<any>(page, READ_FORM)).avbl).toBe('8,000.00 USDC');
+    // Back: the URL returns to ETHUSDT at once, the form (and with it the title) follows after the navigation delay.
+    const during = await page.evaluate(() => new Promise<{ path: string; title: string | undefined }>((resolve) => {
+      addEventListener('popstate', () => resolve({ path: location.pathname, title: document.title.split(' | ')[1] }), { once: true });
+      history.back();
+    }));
+    expect(during).toEqual({ path: '/en/futures/ETHUSDT', title: 'BTCUSDC' });
+    await page.waitForFunction(() => document.title.split(' | ')[1] === 'ETHUSDT');
+    expect((await inPage<any>(page, READ_FORM)).avbl).toBe('8,000.00 USDT');
     await page.close();
   });
 

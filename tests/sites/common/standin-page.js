@@ -305,7 +305,7 @@ export function createStandin(v) {
     await navigateInOrder(order, { nav: p('nav'), beh: state.beh, pushUrl, changeForm: () => changeFormSymbol(symbol) });
   }
 
-  followHistory({ beh: state.beh, symbolOf: (pathname) => v.path(pathname).symbol, changeForm: changeFormSymbol });
+  followHistory({ behaviour: () => state.beh, symbolOf: (pathname) => v.path(pathname).symbol, changeForm: changeFormSymbol });
 
   // ---- Runtime API (tests/sites/README.md: runtime API) ----
 

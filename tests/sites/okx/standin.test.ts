@@ -327,6 +327,14 @@ describe('OKX swap stand-in', () => {
     expect(formFirst.during).toEqual({ path: '/pt-br/trade-swap/eth-usdt-swap', title: 'BTC-USDC-SWAP', unit: 'BTC' });
     expect(formFirst.after.path).toBe('/pt-br/trade-swap/btc-usdc-swap');
     expect((await inPage<any>(page, READ_FORM)).avail).toEqual(['Disponível8.000,00 USDC']);
+    // Back: the URL returns to the ETH swap at once, the form (and with it the title) follows after the navigation delay.
+    const during = await page.evaluate(() => new Promise<{ path: string; title: string | undefined }>((resolve) => {
+      addEventListener('popstate', () => resolve({ path: location.pathname, title: document.title.split(' | ')[1] }), { once: true });
+      history.back();
+    }));
+    expect(during).toEqual({ path: '/pt-br/trade-swap/eth-usdt-swap', title: 'BTC-USDC-SWAP' });
+    await page.waitForFunction(() => document.title.split(' | ')[1] === 'ETH-USDT-SWAP');
+    expect((await inPage<any>(page, READ_FORM)).avail).toEqual(['Disponível8.000,00 USDT']);
     await page.close();
   });
 
