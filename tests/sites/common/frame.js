@@ -1,5 +1,7 @@
 // Page-frame pieces every stand-in shares (tests/sites/README.md: late hydration, decoys, noise widgets): the
-// frame of skeleton slots with a market list, and the shadow-root chat widget. What the widgets hold is the venue's.
+// frame of skeleton slots with a market list, the shadow-root chat widget, the chart iframe and the counted account tabs.
+// What the widgets hold is the venue's.
+import { autoId } from './rng.js';
 
 /**
  * The static frame with empty slots; hydration fills them. `markets` are the market-list buttons (a click calls
@@ -69,3 +71,16 @@ export function chartIframe(h, attrs, decoys) {
 
 /** A TradingView-style chart id, `tradingview_` and five hex digits. */
 export const tradingViewId = (rng) => `tradingview_${rng.chars(5, '0123456789abcdef')}`;
+
+/**
+ * The account tabs of a page with React-style ids (tests/sites/README.md: tab counts): `keys` as `role="tab"`
+ * elements, the pane ids `<paneBase>-<i>` (colliding with the order-type tabs'), `Label(n)` on the keys of `counts`
+ * once `counted`, the bare label otherwise; a click calls `onTab(key)`.
+ */
+export function countedTabs(h, rng, L, { keys, active, paneBase, counts, counted, onTab }) {
+  return h('div', { role: 'tablist', id: autoId(rng) },
+    keys.map((key, i) =>
+      h('div', { role: 'tab', id: autoId(rng), 'aria-selected': String(key === active), 'aria-controls': `${paneBase}-${i}`,
+        tabindex: key === active ? '0' : '-1', onclick: () => onTab(key) },
+        counted && key in counts ? `${L[key]}(${counts[key]})` : L[key])));
+}
