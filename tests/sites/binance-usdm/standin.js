@@ -1,7 +1,7 @@
 // Entry point of the Binance USDⓈ-M stand-in: what this page is, handed to the shared page object
 // (common/standin-page.js: state, re-renders with stale copies, SPA navigation, `window.__standin`, the load;
 // tests/sites/README.md: page traits, runtime API). Rendering lives in the render-*.js modules.
-import { param, parsePath, localeFor, symbolInfo, markOf, lastOf, parsePositions, LOT_DECIMALS, BALANCE_DECIMALS } from './page-state.js';
+import { param, parsePath, symbolInfo, markOf, lastOf, parsePositions, LOT_DECIMALS, BALANCE_DECIMALS } from './page-state.js';
 import * as pageParams from './page-state.js';
 import { cssClass } from './prng.js';
 import { withUnit, pageInputText, times, MISSING } from '/__standin/common/format.js';
@@ -122,7 +122,6 @@ const page = createStandin({
   appRootId: '__APP',
   noise: cssClass,
   labels,
-  locale: (s) => localeFor(s.prefix, s.explicit),
   params: pageParams,
   path: parsePath,
   pathFor: (symbol) => `/${state.locale}/futures/${symbol}`,
@@ -146,10 +145,7 @@ const page = createStandin({
   unitDecimals: () => ({ base: LOT_DECIMALS, quote: info().tick }),
   sliderText: (n) => `${n}%`,
   panePrefix: 'bn-tab-pane-',
-  header: (lastText) => {
-    const { header, last: el } = buildHeader(h, state.L, state.fmt, { symbol: state.symbol, tick: info().tick, mark: mark(), lastText });
-    return { el: header, last: el };
-  },
+  header: (lastText) => buildHeader(h, state.L, state.fmt, { symbol: state.symbol, tick: info().tick, mark: mark(), lastText }),
   afterHeader: () => writeAppData(state.rng, state.symbol, mark() ?? ''),
   renderPanel: () => state.slots.panel.replaceChildren(buildAccountPanel(h, state.L, state.fmt, {
     loggedIn: loggedIn(), loaded: state.loaded, quote: info().quote, explicit: state.explicit,

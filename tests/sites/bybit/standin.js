@@ -1,7 +1,7 @@
 // Entry point of the Bybit USDT-perpetual stand-in: what this page is, handed to the shared page object
 // (common/standin-page.js: state, re-renders with stale copies, SPA navigation, `window.__standin`, the load;
 // tests/sites/README.md: page traits, runtime API). Rendering lives in the render-*.js modules.
-import { param, normalizeParam, parsePath, localeFor, symbolPath, symbolInfo, markOf, lastOf, parseLiq, shortLeverage, LOT_DECIMALS, AMOUNT_DECIMALS, PRICE_DECIMALS } from './page-state.js';
+import { param, normalizeParam, parsePath, symbolPath, symbolInfo, markOf, lastOf, parseLiq, shortLeverage, LOT_DECIMALS, AMOUNT_DECIMALS, PRICE_DECIMALS } from './page-state.js';
 import * as pageParams from './page-state.js';
 import { createRng } from '/__standin/common/rng.js';
 import { moduleClass } from './rng.js';
@@ -98,10 +98,8 @@ function sliderText(n) {
 
 const page = createStandin({
   title: 'Bybit',
-  appRootId: 'root',
   noise: moduleClass,
   labels,
-  locale: (s) => localeFor(s.prefix, s.explicit),
   params: pageParams,
   path: parsePath,
   pathFor: (symbol) => symbolPath(state.locale, symbol),
@@ -121,10 +119,7 @@ const page = createStandin({
   unitDecimals: () => ({ base: LOT_DECIMALS, quote: AMOUNT_DECIMALS }),
   sliderText,
   panePrefix: 'tab-pane-',
-  header: (lastText) => {
-    const { header, last: el } = buildHeader(h, state.L, state.fmt, { symbol: state.symbol, mark: markOf(state.symbol, state.explicit), lastText });
-    return { el: header, last: el };
-  },
+  header: (lastText) => buildHeader(h, state.L, state.fmt, { symbol: state.symbol, mark: markOf(state.symbol, state.explicit), lastText }),
   renderPanel: () => state.slots.panel.replaceChildren(buildAccountPanel(h, state.L, state.fmt, {
     loggedIn: loggedIn(), loaded: state.loaded, quote: info().quote, explicit: state.explicit,
   })),

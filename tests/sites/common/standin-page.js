@@ -19,8 +19,8 @@ const blank = (extra) => ({ price: '', qty: '', tpsl: false, tp: '', sl: '', ...
 
 /**
  * Create a stand-in page. `v` (the venue) gives:
- * - `title`, `appRootId` (the shell's app element), `rootClass` (false: the app element keeps no hashed class),
- *   `noise(rng, tag)`, `labels(locale)`, `locale(state)`;
+ * - `title`, `appRootId` (the shell's app element, default `root`), `rootClass` (false: the app element keeps no
+ *   hashed class), `noise(rng, tag)`, `labels(locale)`, `locale(state)` (default: the page-state's `localeFor`);
  * - `params`: the venue's page-state module (`DEFAULTS`, `param`, `normalizeParam`, `paramsFromUrl`); `bound`: the parameters that bind to the symbol
  *   current when they are set (default `mark`, `last`);
  * - `path(pathname)` → `{ symbol, prefix }` (symbol undefined off a trading path); optionally
@@ -32,7 +32,7 @@ const blank = (extra) => ({ price: '', qty: '', tpsl: false, tp: '', sl: '', ...
  *   `typeValues(type, values)`, `tpslOf(refs)`, `extraValues()`, `qtySuffix(text)`, `afterWrite(field, text)`,
  *   `unitSwitch(target, values)` (the quantity write or null), `unitDecimals()`, `sliderText(n, refs)`,
  *   `panePrefix` (the order-type tabs' pane ids, shared with the account tabs), `percentUnit`, `formKeys`;
- * - outside the form: `header(lastText)` → `{ el, last }` into `headerSlot` (default `header`), `afterHeader()`,
+ * - outside the form: `header(lastText)` → `{ header, last }` (the last price's element) into `headerSlot` (default `header`), `afterHeader()`,
  *   `renderTopBar()`, `renderPanel()`, `renderBottom()` (into `bottom`, default `account`), `unitInBottom`,
  *   `quickTrade()`, `chatWidget()`, `frame(onMarket)` or `markets`, `chart()` → `{ node, fill }`,
  *   `createOrderBook(opts)`, `bookOptions()`, `api` (extra `window.__standin` members).
@@ -92,7 +92,8 @@ export function createStandin(v) {
   }
 
   function applyLocale() {
-    state.locale = v.locale(state);
+    // By default a locale prefix in the path decides, else si-locale (the venue's page-state `localeFor`).
+    state.locale = v.locale ? v.locale(state) : v.params.localeFor(state.prefix, state.explicit);
     state.fmt = numberFormat(state.locale, p('numfmt'));
     state.L = v.labels(state.locale);
     document.documentElement.lang = state.locale;
@@ -235,9 +236,9 @@ export function createStandin(v) {
 
   function renderHeader() {
     const lastText = state.book.lastText();
-    const { el, last } = v.header(lastText);
+    const { header, last } = v.header(lastText);
     state.headerLast = last;
-    state.slots[v.headerSlot ?? 'header'].replaceChildren(el);
+    state.slots[v.headerSlot ?? 'header'].replaceChildren(header);
     setTitle(lastText);
     v.afterHeader?.();
   }
@@ -346,7 +347,7 @@ export function createStandin(v) {
     const onMarket = (symbol) => { navigate(symbol); };
     const { app, slots } = v.frame ? v.frame(onMarket) : buildFrame(h, { markets: v.markets, onMarket, bottom });
     state.slots = slots;
-    const appRoot = document.getElementById(v.appRootId);
+    const appRoot = document.getElementById(v.appRootId ?? 'root');
     if (v.rootClass !== false) appRoot.className = h('div').className;
     appRoot.replaceChildren(app);
     const chart = v.chart();

@@ -114,7 +114,6 @@ function typedPercent(text) {
 
 const page = createStandin({
   title: 'Hyperliquid',
-  appRootId: 'root',
   noise: scClasses,
   labels,
   locale: () => p('locale'),
@@ -154,10 +153,7 @@ const page = createStandin({
   unitDecimals: () => ({ base: SIZE_DECIMALS, quote: USD_DECIMALS }),
   sliderText,
   headerSlot: 'market',
-  header: (lastText) => {
-    const { bar, last: el } = buildMarketData(h, state.L, state.fmt, { coin: state.symbol, mark: markOf(state.symbol, state.explicit), lastText });
-    return { el: bar, last: el };
-  },
+  header: (lastText) => buildMarketData(h, state.L, state.fmt, { coin: state.symbol, mark: markOf(state.symbol, state.explicit), lastText }),
   renderTopBar: () => state.slots.header.replaceChildren(buildHeaderActions(h, state.L, loggedIn())),
   renderPanel: () => state.slots.panel.replaceChildren(buildAccountPanel(h, state.L, state.fmt, {
     loggedIn: loggedIn(), loaded: state.loaded, explicit: state.explicit,

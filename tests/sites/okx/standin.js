@@ -1,7 +1,7 @@
 // Entry point of the OKX swap stand-in: what this page is, handed to the shared page object
 // (common/standin-page.js: state, re-renders with stale copies, SPA navigation, `window.__standin`, the load;
 // tests/sites/README.md: page traits, runtime API). Rendering lives in the render-*.js modules.
-import { param, parsePath, pathFor, localeFor, instInfo, markOf, lastOf, ctvalOf, parsePositions, parseLiq, BALANCE_DECIMALS } from './page-state.js';
+import { param, parsePath, pathFor, instInfo, markOf, lastOf, ctvalOf, parsePositions, parseLiq, BALANCE_DECIMALS } from './page-state.js';
 import * as pageParams from './page-state.js';
 import { createRng } from '/__standin/common/rng.js';
 import { noiseClass } from './prng.js';
@@ -116,11 +116,9 @@ function sliderText(n) {
 
 const page = createStandin({
   title: 'OKX',
-  appRootId: 'root',
   rootClass: false,
   noise: noiseClass,
   labels,
-  locale: (s) => localeFor(s.prefix, s.explicit),
   params: pageParams,
   // Parameters that bind to the instrument current when they are set (tests/sites/README.md: prices).
   bound: ['mark', 'last', 'ctval'],
@@ -147,10 +145,7 @@ const page = createStandin({
   resetsPrice: (type) => type === 'limit',
   unitSwitch, unitInBottom: true,
   sliderText,
-  header: (lastText) => {
-    const { header, last: el } = buildHeader(h, state.L, state.fmt, { instId: state.symbol, tick: info().tick, mark: mark(), lastText });
-    return { el: header, last: el };
-  },
+  header: (lastText) => buildHeader(h, state.L, state.fmt, { instId: state.symbol, tick: info().tick, mark: mark(), lastText }),
   renderPanel: () => state.slots.panel.replaceChildren(buildAccountPanel(h, state.L, state.fmt, {
     loggedIn: loggedIn(), loaded: state.loaded, quote: info().quote, explicit: state.explicit,
   })),
