@@ -1,4 +1,6 @@
 // Label texts per locale (tests/sites/README.md: localized labels, Binance hooks). Columns: en, zh-CN, pt-BR.
+import { labelsOf } from '/__standin/common/labels.js';
+
 const TEXTS = {
   open: ['Open', '开仓', 'Abrir'],
   close: ['Close', '平仓', 'Fechar'],
@@ -54,10 +56,5 @@ const TEXTS = {
   cancelOrder: ['Cancel Order', '撤销挂单', 'Cancelar Ordem'],
 };
 
-const COLUMN = { en: 0, 'zh-CN': 1, 'pt-BR': 2 };
-
 /** The label table for one locale: `labels('pt-BR').avbl === 'Disp.'`. */
-export function labels(locale) {
-  const col = COLUMN[locale] ?? 0;
-  return Object.fromEntries(Object.entries(TEXTS).map(([k, v]) => [k, v[col].normalize('NFC')]));
-}
+export const labels = labelsOf(TEXTS);

@@ -3,7 +3,7 @@
 // (tests/sites/README.md: decoys, noise widgets, leverage dialog).
 import { idSuffix } from './prng.js';
 import { submitKeys, pair, leverageText } from './render-form.js';
-import { chatWidget, plainButton } from '/__standin/common/frame.js';
+import { chatWidget, plainButton, chartIframe, tradingViewId } from '/__standin/common/frame.js';
 
 /** The market list's symbols. */
 export const MARKETS = ['BTCUSDT', 'ETHUSDT', 'BTCUSDC', 'ETHUSDC', 'SOLUSDT'];
@@ -23,12 +23,7 @@ export function buildQuickTrade(h, rng, L, v) {
 
 /** The chart iframe (about:blank, same origin) with decoy inputs carrying the form's labels and hooks. */
 export function buildChart(h, rng, L) {
-  const iframe = h('iframe', { id: `tradingview_${rng.chars(5, '0123456789abcdef')}`, src: 'about:blank', title: 'chart' });
-  const fill = () => {
-    const doc = iframe.contentDocument;
-    if (!doc || !doc.body || doc.getElementById('si-chart-decoys')) return;
-    const box = doc.createElement('div');
-    box.id = 'si-chart-decoys';
+  const { iframe, fill } = chartIframe(h, { id: tradingViewId(rng) }, (doc) => {
     const input = (prefix, label, value) => {
       const el = doc.createElement('input');
       el.id = `${prefix}-${idSuffix(rng)}`;
@@ -42,11 +37,9 @@ export function buildChart(h, rng, L) {
     tab.setAttribute('data-tab-key', 'LIMIT');
     tab.setAttribute('aria-selected', 'true');
     tab.textContent = L.LIMIT;
-    box.append(tab, input('limitPrice', L.price, '55555.5'), input('unitAmount', L.size, '9.999'));
-    doc.body.append(box);
-  };
-  iframe.addEventListener('load', fill);
-  return { iframe, fill };
+    return [tab, input('limitPrice', L.price, '55555.5'), input('unitAmount', L.size, '9.999')];
+  });
+  return { node: iframe, fill };
 }
 
 /** A shadow-root chat widget holding a submit label (tests/sites/README.md: noise widgets). */

@@ -4,7 +4,7 @@ import { display, withUnit, times as baseToQuote, MISSING } from '/__standin/com
 import { parseDec } from '/__standin/common/dec.js';
 import { symbolInfo, markOf, parsePositions, parseOrders, LOT_DECIMALS, BALANCE_DECIMALS } from './page-state.js';
 import { leverageText } from './render-form.js';
-import { autoId } from '/__standin/common/rng.js';
+import { countedTabs } from '/__standin/common/frame.js';
 
 export const ACCOUNT_TABS = ['tabPositions', 'tabOpenOrders', 'tabOrderHistory', 'tabTradeHistory', 'tabTransactions'];
 
@@ -19,12 +19,7 @@ export function buildAccountArea(h, rng, L, fmt, v) {
   const counted = v.loggedIn && v.loaded;
   const count = { tabPositions: positions.length, tabOpenOrders: orders.length };
 
-  const tablist = h('div', { role: 'tablist', id: autoId(rng) },
-    ACCOUNT_TABS.map((key, i) =>
-      h('div', { role: 'tab', id: autoId(rng), 'aria-selected': String(key === v.activeTab), 'aria-controls': `${v.paneBase}-${i}`,
-        tabindex: key === v.activeTab ? '0' : '-1', onclick: () => v.on.tab(key) },
-        counted && key in count ? `${L[key]}(${count[key]})` : L[key])),
-  );
+  const tablist = countedTabs(h, rng, L, { keys: ACCOUNT_TABS, active: v.activeTab, paneBase: v.paneBase, counts: count, counted, onTab: v.on.tab });
   const hideOther = h('label', { role: 'checkbox', name: 'hideOtherSymbol', 'aria-checked': String(v.hideOther), onclick: () => v.on.hideOther() },
     h('span', {}), L.hideOther);
 

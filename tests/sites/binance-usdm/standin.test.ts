@@ -3,7 +3,7 @@
 // tests/support/browsers.ts, which maps every registry venue's hosts to the local stand-in server.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { useStandinPages, inPage, api, expectServerRoutes, firefoxSmoke } from '../common/harness.ts';
+import { useStandinPages, inPage, api, expectServerRoutes, firefoxSmoke, sampleStalehides, expectStormRates } from '../common/harness.ts';
 
 const ORIGIN = 'https://www.binance.com';
 // The venue's page-side helpers, installed before any page script runs after the shared `vis` / `txt` / `visAll`
@@ -107,32 +107,12 @@ describe('Binance USDⓈ-M stand-in', () => {
   });
 
   it('root-defining hooks have exactly one visible match during re-renders, for every si-stalehide (README: one visible form root)', async () => {
-    const methods = ['display', 'hidden', 'aria', 'visibility'];
-    const results = await Promise.all(methods.map(async (m) => {
-      const page = await open('/en/futures/BTCUSDT', `si-seed=3&si-delay=0&si-rerender=40&si-stalehide=${m}`);
-      // Sample on every frame and every task for 800 ms.
-      const r = await page.evaluate(() => new Promise<any>((resolve) => {
-        const w = window as any;
-        const counts: string[] = [];
-        const staleSeen = new Set<string>();
-        const sample = () => {
-          counts.push(`${w.visAll('input[id^="unitAmount-"]').length}/${w.visAll('[role="tab"][data-tab-key][aria-selected="true"]').length}`);
-          for (const s of document.querySelectorAll('[data-si-stale]')) {
-            staleSeen.add((s as HTMLElement).hidden ? 'hidden' : s.getAttribute('aria-hidden') === 'true' ? 'aria'
-              : (s as HTMLElement).style.display === 'none' ? 'display' : (s as HTMLElement).style.visibility === 'hidden' ? 'visibility' : 'visible!');
-          }
-        };
-        const obs = new MutationObserver(sample);
-        obs.observe(document.querySelector('.si-form-slot')!, { childList: true, subtree: true, attributes: true });
-        const t = setInterval(sample, 5);
-        setTimeout(() => { obs.disconnect(); clearInterval(t); resolve({ counts: [...new Set(counts)], stale: [...staleSeen], n: counts.length }); }, 800);
-      }));
-      await page.close();
-      return r;
-    }));
-    results.forEach((r, i) => {
+    const results = await sampleStalehides(open, '/en/futures/BTCUSDT', 'si-seed=3&si-delay=0&si-rerender=40', `() => ({
+      count: visAll('input[id^="unitAmount-"]').length + '/' + visAll('[role="tab"][data-tab-key][aria-selected="true"]').length,
+      root: visAll('input[id^="unitAmount-"]')[0] })`);
+    results.forEach((r) => {
       expect(r.counts).toEqual(['1/1']);
-      expect(r.stale).toEqual([methods[i]]);
+      expect(r.stale).toEqual([r.method]);
       expect(r.n).toBeGreaterThan(20);
     });
   });
@@ -344,28 +324,19 @@ describe('Binance USDⓈ-M stand-in', () => {
     expect(formFirst.during).toEqual({ path: '/en/futures/ETHUSDT', title: 'BTCUSDC', unit: 'BTC' });
     expect(formFirst.after.path).toBe('/en/futures/BTCUSDC');
     expect((await inPage<any>(page, READ_FORM)).avbl).toBe('8,000.00 USDC');
+    // Back: the URL returns to ETHUSDT at once, the form (and with it the title) follows after the navigation delay.
+    const during = await page.evaluate(() => new Promise<{ path: string; title: string | undefined }>((resolve) => {
+      addEventListener('popstate', () => resolve({ path: location.pathname, title: document.title.split(' | ')[1] }), { once: true });
+      history.back();
+    }));
+    expect(during).toEqual({ path: '/en/futures/ETHUSDT', title: 'BTCUSDC' });
+    await page.waitForFunction(() => document.title.split(' | ')[1] === 'ETHUSDT');
+    expect((await inPage<any>(page, READ_FORM)).avbl).toBe('8,000.00 USDT');
     await page.close();
   });
 
   it('order-book storm mutates at the configured rate; si-storm=0 is quiet (README: order-book storm)', async () => {
-    const measure = async (rate: number) => {
-      const page = await open('/en/futures/BTCUSDT', `si-seed=9&si-delay=0&si-storm=${rate}`);
-      const r = await page.evaluate(() => new Promise<{ records: number; seconds: number }>((resolve) => {
-        let records = 0;
-        const obs = new MutationObserver((list) => { records += list.length; });
-        obs.observe(document.querySelector('#futuresOrderbook')!.parentElement!, { subtree: true, childList: true, attributes: true, characterData: true });
-        const t0 = performance.now();
-        setTimeout(() => { obs.disconnect(); resolve({ records, seconds: (performance.now() - t0) / 1000 }); }, 1500);
-      }));
-      await page.close();
-      return r.records / r.seconds;
-    };
-    const [r200, r50, r0] = await Promise.all([measure(200), measure(50), measure(0)]);
-    expect(r200).toBeGreaterThan(100);
-    expect(r200).toBeLessThan(300);
-    expect(r50).toBeGreaterThan(25);
-    expect(r50).toBeLessThan(75);
-    expect(r0).toBe(0);
+    await expectStormRates(open, '/en/futures/BTCUSDT', 'si-seed=9&si-delay=0', '.si-book');
   });
 
   it('decoys: quick trade outside the root, hidden decoy copy before it, chart iframe and shadow root (README: decoys, noise widgets)', async () => {

@@ -1,4 +1,6 @@
 // Label texts per locale (tests/sites/README.md: Bybit hooks, localized labels). Columns: en, zh-CN, pt-BR.
+import { labelsOf } from '/__standin/common/labels.js';
+
 const TEXTS = {
   // order-type tabs
   limit: ['Limit', '限价', 'Limite'],
@@ -68,10 +70,5 @@ const TEXTS = {
   sell: ['Sell', '卖出', 'Vender'],
 };
 
-const COLUMN = { en: 0, 'zh-CN': 1, 'pt-BR': 2 };
-
 /** The label table for one locale: `labels('pt-BR').available === 'Saldo disponível'` (NFC). */
-export function labels(locale) {
-  const col = COLUMN[locale] ?? 0;
-  return Object.fromEntries(Object.entries(TEXTS).map(([k, v]) => [k, v[col].normalize('NFC')]));
-}
+export const labels = labelsOf(TEXTS);

@@ -1,7 +1,7 @@
 // The Bybit stand-in's page parameters (tests/sites/README.md: page parameters) over the shared ones
 // (common/params.js), and the per-symbol facts (assets, precision, default prices) the page renders from.
 import {
-  COMMON_VALID, COMMON_DEFAULTS, NUMBER, UINT, oneOf, createParams, parsePositionList, parseOrderList,
+  COMMON_VALID, COMMON_DEFAULTS, NUMBER, UINT, oneOf, createParams, parsePositionList, parseOrderList, symbolPrices,
 } from '/__standin/common/params.js';
 
 const leverage = (v) => UINT.test(v) && Number(v) >= 1 && Number(v) <= 100;
@@ -62,20 +62,8 @@ export function symbolInfo(symbol) {
   return { symbol, base, quote: 'USDT', defaults: DEFAULT_PRICES[base] };
 }
 
-/** Effective mark price of `symbol` (plain string) or null. */
-export function markOf(symbol, explicit) {
-  if (explicit.mark && explicit._markSymbol === symbol) return explicit.mark;
-  const info = symbolInfo(symbol);
-  if (info.defaults) return info.defaults.mark;
-  const pos = parsePositions(explicit).find((p) => p.symbol === symbol && p.mark);
-  return pos ? pos.mark : null;
-}
-
-/** Effective last price of `symbol` (plain string) or null. */
-export function lastOf(symbol, explicit) {
-  if (explicit.last && explicit._lastSymbol === symbol) return explicit.last;
-  return symbolInfo(symbol).defaults?.last ?? null;
-}
+/** Effective mark and last prices of a symbol (plain strings) or null (tests/sites/README.md: prices). */
+export const { markOf, lastOf } = symbolPrices((symbol, explicit) => symbolInfo(symbol).defaults, (explicit) => parsePositions(explicit));
 
 // ---- Lists (tests/sites/README.md: list encodings) ----
 

@@ -2,7 +2,7 @@
 // shadow-root chat widget, the leverage and margin-mode dialogs and the qty-mode menu (tests/sites/README.md:
 // decoys, noise widgets, leverage dialog).
 import { submitKeys, pair, QTY_MODES } from './render-form.js';
-import { chatWidget, plainButton } from '/__standin/common/frame.js';
+import { chatWidget, plainButton, chartIframe, tradingViewId } from '/__standin/common/frame.js';
 
 /** The market list's symbols. */
 export const MARKETS = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'XRPUSDT'];
@@ -28,12 +28,7 @@ export function buildQuickTrade(h, L, v) {
 
 /** The chart iframe (about:blank, same origin) with decoy inputs carrying the form's classes and labels. */
 export function buildChart(h, rng, L) {
-  const iframe = h('iframe', { id: `tradingview_${rng.chars(5, '0123456789abcdef')}`, src: 'about:blank', title: 'chart' });
-  const fill = () => {
-    const doc = iframe.contentDocument;
-    if (!doc || !doc.body || doc.getElementById('si-chart-decoys')) return;
-    const box = doc.createElement('div');
-    box.id = 'si-chart-decoys';
+  const { iframe, fill } = chartIframe(h, { id: tradingViewId(rng) }, (doc) => {
     const lev = doc.createElement('div');
     lev.className = 'oc-head-leverage';
     lev.textContent = '77.00x';
@@ -49,11 +44,9 @@ export function buildChart(h, rng, L) {
     const tpsl = doc.createElement('span');
     tpsl.className = 'oc__tp-sl-chk-text';
     tpsl.textContent = L.tpsl;
-    box.append(lev, label, container, tpsl);
-    doc.body.append(box);
-  };
-  iframe.addEventListener('load', fill);
-  return { iframe, fill };
+    return [lev, label, container, tpsl];
+  });
+  return { node: iframe, fill };
 }
 
 /** A shadow-root chat widget holding a leverage text and a submit label (tests/sites/README.md: noise widgets). */

@@ -5,7 +5,7 @@ import { abs } from './format.js';
 import { parseDec } from '/__standin/common/dec.js';
 import { symbolInfo, markOf, parsePositions, parseOrders, LOT_DECIMALS, AMOUNT_DECIMALS, PRICE_DECIMALS } from './page-state.js';
 import { leverageText } from './render-form.js';
-import { autoId } from '/__standin/common/rng.js';
+import { countedTabs } from '/__standin/common/frame.js';
 import { shuffledNotIdentity } from './rng.js';
 
 export const ACCOUNT_TABS = ['tabPositions', 'tabOrders', 'tabOrderHistory', 'tabTradeHistory'];
@@ -30,11 +30,7 @@ export function buildAccountArea(h, rng, L, fmt, v) {
   const orders = parseOrders(v.explicit);
   const counted = v.loggedIn && v.loaded;
   const count = { tabPositions: positions.length, tabOrders: orders.length };
-  const tablist = h('div', { role: 'tablist', id: autoId(rng) },
-    ACCOUNT_TABS.map((key, i) =>
-      h('div', { role: 'tab', id: autoId(rng), 'aria-selected': String(key === v.activeTab), 'aria-controls': `${v.paneBase}-${i}`,
-        tabindex: key === v.activeTab ? '0' : '-1', onclick: () => v.on.tab(key) },
-        counted && key in count ? `${L[key]}(${count[key]})` : L[key])));
+  const tablist = countedTabs(h, rng, L, { keys: ACCOUNT_TABS, active: v.activeTab, paneBase: v.paneBase, counts: count, counted, onTab: v.on.tab });
 
   let content;
   if (!v.loggedIn) content = h('div', { class: 'si-prompt' }, 'Log in to view your positions and orders.');

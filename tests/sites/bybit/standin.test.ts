@@ -3,7 +3,7 @@
 // which maps every registry venue's hosts to the local stand-in server.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { useStandinPages, inPage, api, expectServerRoutes, firefoxSmoke } from '../common/harness.ts';
+import { useStandinPages, inPage, api, expectServerRoutes, firefoxSmoke, sampleStalehides, expectStormRates } from '../common/harness.ts';
 
 const ORIGIN = 'https://www.bybit.com';
 const BTC = '/en-US/trade/usdt/BTCUSDT';
@@ -127,43 +127,22 @@ describe('Bybit stand-in', () => {
   });
 
   it('root-defining hooks have exactly one visible match during re-renders, for every si-stalehide (README: one visible form root)', async () => {
-    const methods = ['display', 'hidden', 'aria', 'visibility'];
-    const results = await Promise.all(methods.map(async (m) => {
-      const page = await open(BTC, `si-seed=3&si-delay=0&si-rerender=40&si-stalehide=${m}`);
-      const r = await page.evaluate(() => new Promise<any>((resolve) => {
-        const w = window as any;
-        const counts: string[] = [];
-        const roots = new Set<Element>();
-        const staleSeen = new Set<string>();
-        const sample = () => {
-          const live = w.visAll('.oc-head-leverage');
-          counts.push(`${live.length}/${w.visAll('.oc__tp-sl-chk-text').length}`);
-          if (live[0]) roots.add(live[0]);
-          for (const s of document.querySelectorAll('[data-si-stale]')) {
-            staleSeen.add((s as HTMLElement).hidden ? 'hidden' : s.getAttribute('aria-hidden') === 'true' ? 'aria'
-              : (s as HTMLElement).style.display === 'none' ? 'display' : (s as HTMLElement).style.visibility === 'hidden' ? 'visibility' : 'visible!');
-          }
-        };
-        const obs = new MutationObserver(sample);
-        obs.observe(document.querySelector('.si-form-slot')!, { childList: true, subtree: true, attributes: true });
-        const t = setInterval(sample, 5);
-        setTimeout(() => { obs.disconnect(); clearInterval(t); resolve({ counts: [...new Set(counts)], stale: [...staleSeen], n: counts.length, renders: roots.size }); }, 800);
-      }));
+    const results = await sampleStalehides(open, BTC, 'si-seed=3&si-delay=0&si-rerender=40', `() => ({
+      count: visAll('.oc-head-leverage').length + '/' + visAll('.oc__tp-sl-chk-text').length,
+      root: visAll('.oc-head-leverage')[0] })`, {
       // The permanent hidden decoy copy sits before the live root, hidden the same way.
-      const decoy = await page.evaluate(() => {
+      after: (page) => page.evaluate(() => {
         const all = [...document.querySelectorAll('.oc-head-leverage')];
         const live = (window as any).visAll('.oc-head-leverage')[0];
         return { before: all.indexOf(live) > 0, text: all[0]!.textContent, live: live.textContent };
-      });
-      await page.close();
-      return { ...r, decoy };
-    }));
-    results.forEach((r, i) => {
+      }),
+    });
+    results.forEach((r) => {
       expect(r.counts).toEqual(['1/1']);
-      expect(r.stale).toEqual([methods[i]]);
-      expect(r.renders).toBeGreaterThan(3);
-      expect(r.n).toBeGreaterThan(r.renders);
-      expect(r.decoy).toEqual({ before: true, text: '13.00x', live: '10.00x' });
+      expect(r.stale).toEqual([r.method]);
+      expect(r.roots).toBeGreaterThan(3);
+      expect(r.n).toBeGreaterThan(r.roots);
+      expect(r.extra).toEqual({ before: true, text: '13.00x', live: '10.00x' });
     });
   });
 
@@ -450,26 +429,9 @@ describe('Bybit stand-in', () => {
   });
 
   it('order-book storm mutates at the configured rate; si-storm=0 is quiet (README: order-book storm)', async () => {
-    const measure = async (rate: number) => {
-      const page = await open(BTC, `si-seed=9&si-delay=0&si-storm=${rate}`);
-      const r = await page.evaluate(() => new Promise<{ records: number; seconds: number }>((resolve) => {
-        let records = 0;
-        const obs = new MutationObserver((list) => { records += list.length; });
-        obs.observe(document.querySelector('.si-book')!, { subtree: true, childList: true, attributes: true, characterData: true });
-        const t0 = performance.now();
-        setTimeout(() => { obs.disconnect(); resolve({ records, seconds: (performance.now() - t0) / 1000 }); }, 1500);
-      }));
-      const lastPrice = await page.evaluate(() => document.querySelectorAll('.ob__market-price-bg .ob__market-price').length);
-      await page.close();
-      return { rate: r.records / r.seconds, lastPrice };
-    };
-    const [r200, r50, r0] = await Promise.all([measure(200), measure(50), measure(0)]);
-    expect(r200.rate).toBeGreaterThan(100);
-    expect(r200.rate).toBeLessThan(300);
-    expect(r50.rate).toBeGreaterThan(25);
-    expect(r50.rate).toBeLessThan(75);
-    expect(r0.rate).toBe(0);
-    expect(r200.lastPrice).toBe(1);
+    const lastPrice = await expectStormRates(open, BTC, 'si-seed=9&si-delay=0', '.si-book',
+      (page) => page.evaluate(() => document.querySelectorAll('.ob__market-price-bg .ob__market-price').length));
+    expect(lastPrice).toBe(1);
   });
 
   it('decoys: quick trade outside the root, hidden copies, chart iframe and shadow root; si-decoys=0 removes them (README: decoys, noise widgets)', async () => {

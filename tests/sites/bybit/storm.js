@@ -1,15 +1,8 @@
-// Order book, recent trades and the mutation storm (tests/sites/README.md: order-book storm). Every storm
-// step is exactly one DOM mutation (one MutationRecord): a text change, a class toggle, a row added or a
-// row removed. The book's last price is `.ob__market-price` / `.ob__market-price-bg`; rows carry
-// randomised `ob__*` classes.
-import { display, MISSING } from '/__standin/common/format.js';
-import { parseDec, add } from '/__standin/common/dec.js';
+// Order book, recent trades and the mutation storm (tests/sites/README.md: order-book storm), drawn as rows by
+// common/storm.js: every storm step is exactly one DOM mutation. The book's last price is `.ob__market-price` /
+// `.ob__market-price-bg`; rows carry randomised `ob__*` classes.
+import { rowBook } from '/__standin/common/storm.js';
 import { PRICE_DECIMALS } from './page-state.js';
-import { runStorm } from '/__standin/common/storm.js';
-
-const BOOK_ROWS = 10;
-const MAX_TRADES = 24;
-const MAX_WALK_TICKS = 30;
 
 /**
  * Build the book and start its generator.
@@ -19,67 +12,16 @@ const MAX_WALK_TICKS = 30;
 export function createOrderBook(opts) {
   const { h, rng } = opts;
   const rowClass = `ob__row-${rng.chars(5)}`;
-  let walk = 0; // ticks away from si-last
-  const priceAt = (offsetTicks) => {
-    const last = opts.last();
-    const p = last ? parseDec(last) : null;
-    return p ? add(p, { n: BigInt(walk + offsetTicks), s: PRICE_DECIMALS }) : null;
-  };
-  const priceText = (offsetTicks) => {
-    const p = priceAt(offsetTicks);
-    return p ? display(p, PRICE_DECIMALS, opts.fmt()) : MISSING;
-  };
-  const sizeText = () => `${rng.int(1, 9999) / 1000}`.replace('.', opts.fmt().decimal);
-  const row = (kind, offset) =>
-    h('div', { class: `${rowClass} ob__${kind}-${rng.chars(4)}` }, h('span', { class: 'si-px' }, priceText(offset)), h('span', { class: 'si-size' }, sizeText()));
-  const asks = h('div', { class: 'si-asks' }, Array.from({ length: BOOK_ROWS }, (_, i) => row('ask', BOOK_ROWS - i)));
-  const bids = h('div', { class: 'si-bids' }, Array.from({ length: BOOK_ROWS }, (_, i) => row('bid', -1 - i)));
-  const lastEl = h('span', { class: 'ob__market-price' }, priceText(0));
+  const { asks, bids, lastEl, trades, book } = rowBook({
+    ...opts,
+    market: () => ({ last: opts.last(), tick: PRICE_DECIMALS }),
+    flash: 'si-flash',
+    sideAttrs: (kind) => ({ class: `si-${kind}s` }),
+    row: (kind, price, size) => h('div', { class: `${rowClass} ob__${kind}-${rng.chars(4)}` },
+      h('span', { class: 'si-px' }, price), h('span', { class: 'si-size' }, size)),
+    tradeRow: (price, size) => h('div', { class: 'si-trade' }, h('span', {}, price), h('span', {}, size)),
+    lastEl: (text) => h('span', { class: 'ob__market-price' }, text),
+  });
   const lastRow = h('div', { class: 'ob__market-price-bg' }, lastEl);
-  const trades = h('div', { class: 'si-trades' });
-  const el = h('div', { class: 'si-book' }, h('div', { class: 'si-orderbook' }, asks, lastRow, bids), trades);
-
-  const tradeRow = () => h('div', { class: 'si-trade' }, h('span', {}, priceText(rng.int(-2, 2))), h('span', {}, sizeText()));
-
-  const steps = [
-    () => { // re-price one book row
-      const rows = rng() < 0.5 ? asks.children : bids.children;
-      const i = rng.int(0, rows.length - 1);
-      rows[i].firstElementChild.textContent = priceText(rows === asks.children ? BOOK_ROWS - i : -1 - i);
-    },
-    () => { // new size on one row
-      const rows = rng() < 0.5 ? asks.children : bids.children;
-      rows[rng.int(0, rows.length - 1)].lastElementChild.textContent = sizeText();
-    },
-    () => { // flash a row
-      const rows = rng() < 0.5 ? asks.children : bids.children;
-      rows[rng.int(0, rows.length - 1)].classList.toggle('si-flash');
-    },
-    () => { // trade tape: add at the top, or drop the oldest when full
-      if (trades.children.length >= MAX_TRADES) trades.lastElementChild.remove();
-      else trades.prepend(tradeRow());
-    },
-    () => { // walk the last price one tick, within ±30 ticks of si-last
-      if (!opts.last()) return void (lastEl.textContent = MISSING);
-      walk = Math.max(-MAX_WALK_TICKS, Math.min(MAX_WALK_TICKS, walk + (rng() < 0.5 ? -1 : 1)));
-      lastEl.textContent = priceText(0);
-    },
-  ];
-
-  const stop = runStorm(opts.rate, () => rng.pick(steps)(), () => opts.onLastChange(priceText(0)));
-
-  return {
-    el,
-    lastText: () => priceText(0),
-    /** A new symbol: restart the walk at si-last and redraw the book. */
-    reset() {
-      walk = 0;
-      for (const [rows, sign] of [[asks.children, 1], [bids.children, -1]]) {
-        [...rows].forEach((r, i) => { r.firstElementChild.textContent = priceText(sign > 0 ? BOOK_ROWS - i : -1 - i); });
-      }
-      lastEl.textContent = priceText(0);
-      trades.replaceChildren();
-    },
-    stop,
-  };
+  return book(h('div', { class: 'si-book' }, h('div', { class: 'si-orderbook' }, asks, lastRow, bids), trades));
 }

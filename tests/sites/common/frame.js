@@ -1,5 +1,7 @@
 // Page-frame pieces every stand-in shares (tests/sites/README.md: late hydration, decoys, noise widgets): the
-// frame of skeleton slots with a market list, and the shadow-root chat widget. What the widgets hold is the venue's.
+// frame of skeleton slots with a market list, the shadow-root chat widget, the chart iframe and the counted account tabs.
+// What the widgets hold is the venue's.
+import { autoId } from './rng.js';
 
 /**
  * The static frame with empty slots; hydration fills them. `markets` are the market-list buttons (a click calls
@@ -46,4 +48,39 @@ export function plainButton(text) {
   button.type = 'button';
   button.textContent = text;
   return button;
+}
+
+/**
+ * The chart: an about:blank iframe (same origin, so the page fills it) titled `chart`, with `attrs` added, holding
+ * the venue's decoy copies of form hooks, `decoys(doc)` → nodes, in `#si-chart-decoys` (tests/sites/README.md: decoys).
+ * `fill()` fills it once its document exists (it is called again on the iframe's load).
+ */
+export function chartIframe(h, attrs, decoys) {
+  const iframe = h('iframe', { ...attrs, src: 'about:blank', title: 'chart' });
+  const fill = () => {
+    const doc = iframe.contentDocument;
+    if (!doc || !doc.body || doc.getElementById('si-chart-decoys')) return;
+    const box = doc.createElement('div');
+    box.id = 'si-chart-decoys';
+    box.append(...decoys(doc));
+    doc.body.append(box);
+  };
+  iframe.addEventListener('load', fill);
+  return { iframe, fill };
+}
+
+/** A TradingView-style chart id, `tradingview_` and five hex digits. */
+export const tradingViewId = (rng) => `tradingview_${rng.chars(5, '0123456789abcdef')}`;
+
+/**
+ * The account tabs of a page with React-style ids (tests/sites/README.md: tab counts): `keys` as `role="tab"`
+ * elements, the pane ids `<paneBase>-<i>` (colliding with the order-type tabs'), `Label(n)` on the keys of `counts`
+ * once `counted`, the bare label otherwise; a click calls `onTab(key)`.
+ */
+export function countedTabs(h, rng, L, { keys, active, paneBase, counts, counted, onTab }) {
+  return h('div', { role: 'tablist', id: autoId(rng) },
+    keys.map((key, i) =>
+      h('div', { role: 'tab', id: autoId(rng), 'aria-selected': String(key === active), 'aria-controls': `${paneBase}-${i}`,
+        tabindex: key === active ? '0' : '-1', onclick: () => onTab(key) },
+        counted && key in counts ? `${L[key]}(${counts[key]})` : L[key])));
 }

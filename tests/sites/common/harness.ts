@@ -117,3 +117,91 @@ export function firefoxSmoke(pages: StandinPages, url: (port: number) => string,
     }
   });
 }
+
+/** What `sampleStalehides` saw on one page. */
+export interface RerenderSamples {
+  /** The si-stalehide value the page was opened with. */
+  method: string;
+  /** The distinct `count` values the probe returned. */
+  counts: unknown[];
+  /** How the stale copies seen were hidden (`visible!` for one that was not). */
+  stale: string[];
+  /** Samples taken. */
+  n: number;
+  /** Distinct live roots the probe returned (each re-render makes a new one). */
+  roots: number;
+  /** What `after(page)` returned. */
+  extra?: unknown;
+}
+
+/**
+ * The re-render check every stand-in runs (README: re-renders with stale copies, one visible form root): for each
+ * si-stalehide value, open `path` with `query` plus si-stalehide, sample on every mutation of the form slot and
+ * every 5 ms for `ms` (or until `untilRoots` distinct live roots were seen), then run `after(page)`. `probe` is a
+ * page-side function expression returning `{ count, root }`: a summary of the root-defining hooks' visible matches
+ * and the live root (or null).
+ */
+export async function sampleStalehides(open: StandinPages['open'], path: string, query: string, probe: string,
+  { ms = 800, untilRoots = 0, after }: { ms?: number; untilRoots?: number; after?: (page: Page) => Promise<unknown> } = {},
+): Promise<RerenderSamples[]> {
+  const methods = ['display', 'hidden', 'aria', 'visibility'];
+  return Promise.all(methods.map(async (method) => {
+    const page = await open(path, `${query}&si-stalehide=${method}`);
+    const r = await inPage<Omit<RerenderSamples, 'method' | 'extra'>>(page, `new Promise((resolve) => {
+      const probe = ${probe};
+      const counts = new Set();
+      const stale = new Set();
+      const roots = new Set();
+      let n = 0;
+      const done = () => { obs.disconnect(); clearInterval(t); clearTimeout(end);
+        resolve({ counts: [...counts], stale: [...stale], n, roots: roots.size }); };
+      const sample = () => {
+        const { count, root } = probe();
+        n += 1;
+        counts.add(count);
+        if (root) roots.add(root);
+        for (const s of document.querySelectorAll('[data-si-stale]')) {
+          stale.add(s.hidden ? 'hidden' : s.getAttribute('aria-hidden') === 'true' ? 'aria' : s.style.display === 'none' ? 'display'
+            : s.style.visibility === 'hidden' ? 'visibility' : 'visible!');
+        }
+        if (${untilRoots} && roots.size >= ${untilRoots}) done();
+      };
+      const obs = new MutationObserver(sample);
+      obs.observe(document.querySelector('.si-form-slot'), { childList: true, subtree: true, attributes: true });
+      const t = setInterval(sample, 5);
+      const end = setTimeout(done, ${ms});
+    })`);
+    const extra = after ? await after(page) : undefined;
+    await page.close();
+    return { method, ...r, extra };
+  }));
+}
+
+/**
+ * The storm-rate check of a book drawn as rows (README: order-book storm): open `path` with `query` plus si-storm
+ * 200, 50 and 0, count the mutation records under `book` (a selector) for 1.5 s, and expect about 200 and 50 a
+ * second and none at 0. `after(page)` runs on the si-storm=200 page before it closes; its result is returned.
+ */
+export async function expectStormRates(open: StandinPages['open'], path: string, query: string, book: string,
+  after?: (page: Page) => Promise<unknown>): Promise<unknown> {
+  const measure = async (rate: number) => {
+    const page = await open(path, `${query}&si-storm=${rate}`);
+    const r = await inPage<{ records: number; seconds: number }>(page, `new Promise((resolve) => {
+      let records = 0;
+      const obs = new MutationObserver((list) => { records += list.length; });
+      obs.observe(document.querySelector(${JSON.stringify(book)}), { subtree: true, childList: true, attributes: true, characterData: true });
+      const t0 = performance.now();
+      setTimeout(() => { obs.disconnect(); resolve({ records, seconds: (performance.now() - t0) / 1000 }); }, 1500);
+    })`);
+    const extra = rate === 200 && after ? await after(page) : undefined;
+    await page.close();
+    return { rate: r.records / r.seconds, extra };
+  };
+  const [r200, r50, r0] = await Promise.all([measure(200), measure(50), measure(0)]);
+  expect(r200.rate).toBeGreaterThan(100);
+  expect(r200.rate).toBeLessThan(300);
+  expect(r50.rate).toBeGreaterThan(25);
+  expect(r50.rate).toBeLessThan(75);
+  expect(r0.rate).toBe(0);
+  return r200.extra;
+}

@@ -140,3 +140,31 @@ export function parseOrderList(text) {
   }
   return out;
 }
+
+// ---- Prices (tests/sites/README.md: prices) ----
+
+/** The private key that records which symbol an explicit si-<name> binds to. */
+export const boundKey = (name) => `_${name}Symbol`;
+
+/** An explicit si-<name> when it binds to `symbol`, else undefined. */
+export const boundParam = (explicit, name, symbol) =>
+  (explicit[name] && explicit[boundKey(name)] === symbol ? explicit[name] : undefined);
+
+/**
+ * A venue's `markOf(symbol, explicit)` and `lastOf(symbol, explicit)` (plain strings or null): the explicit value
+ * bound to the symbol, else the base asset's default (`defaultsOf(symbol, explicit)` → `{ mark, last }` or
+ * undefined); without a default the mark is the first si-pos entry's for that symbol and the last is unknown.
+ */
+export function symbolPrices(defaultsOf, positionsOf) {
+  return {
+    markOf(symbol, explicit) {
+      const given = boundParam(explicit, 'mark', symbol);
+      if (given) return given;
+      const defaults = defaultsOf(symbol, explicit);
+      if (defaults) return defaults.mark;
+      const pos = positionsOf(explicit).find((p) => p.symbol === symbol && p.mark);
+      return pos ? pos.mark : null;
+    },
+    lastOf: (symbol, explicit) => boundParam(explicit, 'last', symbol) ?? defaultsOf(symbol, explicit)?.last ?? null,
+  };
+}

@@ -60,14 +60,16 @@ export async function navigateInOrder(order, { nav, beh, pushUrl, changeForm }) 
 
 /**
  * Back/forward: the form follows the URL's symbol after the navigation delay, unless the URL moved on meanwhile.
- * `symbolOf(pathname)` is the path's symbol (undefined: nothing to follow); `onUrl(symbol)` runs at once.
+ * `behaviour()` is the current behaviour stream (read at each event: it is seeded after this is set up, and
+ * re-seeded by `apply({ seed })`); `symbolOf(pathname)` is the path's symbol (undefined: nothing to follow);
+ * `onUrl(symbol)` runs at once.
  */
-export function followHistory({ beh, symbolOf, onUrl = () => {}, changeForm }) {
+export function followHistory({ behaviour, symbolOf, onUrl = () => {}, changeForm }) {
   addEventListener('popstate', async () => {
     const sym = symbolOf(location.pathname);
     if (sym === undefined) return;
     onUrl(sym);
-    await sleep(beh.int(200, 1500));
+    await sleep(behaviour().int(200, 1500));
     if (symbolOf(location.pathname) === sym) changeForm(sym);
   });
 }

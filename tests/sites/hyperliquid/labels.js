@@ -1,5 +1,7 @@
 // Label texts per locale (tests/sites/README.md: localized labels, Hyperliquid hooks). Columns: en, zh-CN, pt-BR.
 // The account-area tabs, `Close All` and the trigger-less texts below marked "free" are no hooks.
+import { labelsOf } from '/__standin/common/labels.js';
+
 const TEXTS = {
   buyLong: ['Buy / Long', '买入 / 做多', 'Comprar / Long'],
   sellShort: ['Sell / Short', '卖出 / 做空', 'Vender / Short'],
@@ -56,8 +58,6 @@ const TEXTS = {
   deposit: ['Deposit', '充值', 'Depositar'], // free
 };
 
-const COLUMN = { en: 0, 'zh-CN': 1, 'pt-BR': 2 };
-
 /** The account-area tab texts: the same English texts in every locale. */
 export const ACCOUNT_TABS = ['Balances', 'Positions', 'Open Orders', 'TWAP', 'Trade History', 'Funding History', 'Order History'];
 
@@ -65,7 +65,4 @@ export const ACCOUNT_TABS = ['Balances', 'Positions', 'Open Orders', 'TWAP', 'Tr
 export const CLOSE_ALL = 'Close All';
 
 /** The label table for one locale: `labels('pt-BR').size === 'Tamanho'`. */
-export function labels(locale) {
-  const col = COLUMN[locale] ?? 0;
-  return Object.fromEntries(Object.entries(TEXTS).map(([k, v]) => [k, v[col].normalize('NFC')]));
-}
+export const labels = labelsOf(TEXTS);

@@ -1,7 +1,7 @@
 // The Hyperliquid stand-in's page parameters (tests/sites/README.md: page parameters) over the shared ones
 // (common/params.js), and the per-coin facts (assets, default prices) the page renders from.
 import {
-  COMMON_VALID, COMMON_DEFAULTS, NUMBER, UINT, oneOf, createParams, parsePositionList, parseOrderList,
+  COMMON_VALID, COMMON_DEFAULTS, NUMBER, UINT, oneOf, createParams, parsePositionList, parseOrderList, symbolPrices,
 } from '/__standin/common/params.js';
 
 /** Validators; a value that fails is ignored. `posmode` is accepted and ignored (one-way only). */
@@ -43,20 +43,8 @@ export function coinInfo(coin, explicit) {
   return { coin, base, quote: param(explicit, 'quote'), defaults };
 }
 
-/** Effective mark price of `coin` (plain string) or null. */
-export function markOf(coin, explicit) {
-  if (explicit.mark && explicit._markSymbol === coin) return explicit.mark;
-  const info = coinInfo(coin, explicit);
-  if (info.defaults) return info.defaults.mark;
-  const pos = parsePositions(explicit).find((p) => p.symbol === coin && p.mark);
-  return pos ? pos.mark : null;
-}
-
-/** Effective last price of `coin` (plain string) or null. */
-export function lastOf(coin, explicit) {
-  if (explicit.last && explicit._lastSymbol === coin) return explicit.last;
-  return coinInfo(coin, explicit).defaults?.last ?? null;
-}
+/** Effective mark and last prices of a coin (plain strings) or null (tests/sites/README.md: prices). */
+export const { markOf, lastOf } = symbolPrices((symbol, explicit) => coinInfo(symbol, explicit).defaults, (explicit) => parsePositions(explicit));
 
 // ---- Lists (tests/sites/README.md: list encodings) ----
 

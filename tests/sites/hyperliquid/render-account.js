@@ -35,5 +35,5 @@ export function buildMarketData(h, L, fmt, v) {
     pair(h, L.mark, displayPrice(v.mark, fmt)),
     pair(h, L.oracle, MISSING),
   );
-  return { bar, last };
+  return { header: bar, last };
 }

@@ -3,7 +3,7 @@
 // and the leverage / margin-mode dialogs (tests/sites/README.md: decoys, noise widgets, leverage dialog).
 import { oddId } from './prng.js';
 import { pair } from './render-form.js';
-import { chatWidget, plainButton } from '/__standin/common/frame.js';
+import { chatWidget, plainButton, chartIframe } from '/__standin/common/frame.js';
 
 export const MARKETS = ['BTC', 'ETH', 'SOL', 'kPEPE', 'xyz:TSLA'];
 
@@ -56,13 +56,7 @@ export function buildQuickTrade(h, L, v) {
 
 /** `#tv_chart_container` with an about:blank iframe holding decoy inputs in the form's input-row pattern. */
 export function buildChart(h, L) {
-  const iframe = h('iframe', { src: 'about:blank', title: 'chart' });
-  const container = h('div', { id: 'tv_chart_container' }, iframe);
-  const fill = () => {
-    const doc = iframe.contentDocument;
-    if (!doc || !doc.body || doc.getElementById('si-chart-decoys')) return;
-    const box = doc.createElement('div');
-    box.id = 'si-chart-decoys';
+  const { iframe, fill } = chartIframe(h, {}, (doc) => {
     const row = (label, value) => {
       const r = doc.createElement('div');
       const l = doc.createElement('div');
@@ -75,11 +69,9 @@ export function buildChart(h, L) {
     const buy = doc.createElement('button');
     buy.textContent = L.buyLong;
     buy.className = 'variant_green';
-    box.append(buy, row(L.price, '55555'), row(L.size, '9.99999'));
-    doc.body.append(box);
-  };
-  iframe.addEventListener('load', fill);
-  return { container, fill };
+    return [buy, row(L.price, '55555'), row(L.size, '9.99999')];
+  });
+  return { node: h('div', { id: 'tv_chart_container' }, iframe), fill };
 }
 
 /** A shadow-root chat widget holding a primary `Place Order` button (tests/sites/README.md: noise widgets). */

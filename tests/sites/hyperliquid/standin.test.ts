@@ -3,7 +3,7 @@
 // tests/support/browsers.ts, which maps every registry venue's hosts to the local stand-in server.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { useStandinPages, inPage, api, expectServerRoutes, firefoxSmoke } from '../common/harness.ts';
+import { useStandinPages, inPage, api, expectServerRoutes, firefoxSmoke, sampleStalehides, expectStormRates } from '../common/harness.ts';
 
 const ORIGIN = 'https://app.hyperliquid.xyz';
 // The venue's page-side helpers, installed before any page script runs after the shared `vis` / `txt` / `visAll`
@@ -130,34 +130,14 @@ describe('Hyperliquid stand-in', () => {
   });
 
   it('root-defining hooks have exactly one visible match during re-renders, for every si-stalehide (README: one visible form root)', async () => {
-    const methods = ['display', 'hidden', 'aria', 'visibility'];
-    const results = await Promise.all(methods.map(async (m) => {
-      const page = await open('/trade/BTC', `si-seed=3&si-delay=0&si-storm=0&si-rerender=40&si-stalehide=${m}`);
-      const r = await page.evaluate(() => new Promise<any>((resolve) => {
-        const w = window as any;
-        const counts: string[] = [];
-        const staleSeen = new Set<string>();
-        const roots = new Set<Element>();
-        const sample = () => {
-          const f = w.formRoot();
-          if (f.root) roots.add(f.root);
-          counts.push(`${w.buttonsWith('Buy / Long').length}/${w.buttonsWith('Sell / Short').length}/${f.root ? w.txt(f.primary) : f.error}`);
-          for (const s of document.querySelectorAll('[data-si-stale]')) {
-            staleSeen.add((s as HTMLElement).hidden ? 'hidden' : s.getAttribute('aria-hidden') === 'true' ? 'aria'
-              : (s as HTMLElement).style.display === 'none' ? 'display' : (s as HTMLElement).style.visibility === 'hidden' ? 'visibility' : 'visible!');
-          }
-        };
-        const obs = new MutationObserver(sample);
-        obs.observe(document.querySelector('.si-form-slot')!, { childList: true, subtree: true, attributes: true });
-        const t = setInterval(sample, 5);
-        setTimeout(() => { obs.disconnect(); clearInterval(t); resolve({ counts: [...new Set(counts)], stale: [...staleSeen], roots: roots.size }); }, 800);
-      }));
-      await page.close();
-      return r;
-    }));
-    results.forEach((r, i) => {
+    const results = await sampleStalehides(open, '/trade/BTC', 'si-seed=3&si-delay=0&si-storm=0&si-rerender=40', `() => {
+      const f = formRoot();
+      return { count: buttonsWith('Buy / Long').length + '/' + buttonsWith('Sell / Short').length + '/' + (f.root ? txt(f.primary) : f.error),
+        root: f.root };
+    }`);
+    results.forEach((r) => {
       expect(r.counts).toEqual(['1/1/Place Order']);
-      expect(r.stale).toEqual([methods[i]]);
+      expect(r.stale).toEqual([r.method]);
       // The samples spanned several re-renders (each a new live root).
       expect(r.roots).toBeGreaterThan(2);
     });
@@ -410,24 +390,7 @@ describe('Hyperliquid stand-in', () => {
   });
 
   it('order-book storm mutates at the configured rate; si-storm=0 is quiet (README: order-book storm)', async () => {
-    const measure = async (rate: number) => {
-      const page = await open('/trade/BTC', `si-seed=9&si-delay=0&si-storm=${rate}`);
-      const r = await page.evaluate(() => new Promise<{ records: number; seconds: number }>((resolve) => {
-        let records = 0;
-        const obs = new MutationObserver((list) => { records += list.length; });
-        obs.observe(document.querySelector('.si-book')!, { subtree: true, childList: true, attributes: true, characterData: true });
-        const t0 = performance.now();
-        setTimeout(() => { obs.disconnect(); resolve({ records, seconds: (performance.now() - t0) / 1000 }); }, 1500);
-      }));
-      await page.close();
-      return r.records / r.seconds;
-    };
-    const [r200, r50, r0] = await Promise.all([measure(200), measure(50), measure(0)]);
-    expect(r200).toBeGreaterThan(100);
-    expect(r200).toBeLessThan(300);
-    expect(r50).toBeGreaterThan(25);
-    expect(r50).toBeLessThan(75);
-    expect(r0).toBe(0);
+    await expectStormRates(open, '/trade/BTC', 'si-seed=9&si-delay=0', '.si-book');
   });
 
   it('decoys: quick trade after the root, hidden decoy copy before it, chart iframe and shadow root (README: decoys, noise widgets)', async () => {

@@ -1,4 +1,6 @@
 // Label texts per locale (tests/sites/README.md: localized labels, OKX hooks). Columns: en, zh-CN, pt-BR.
+import { labelsOf } from '/__standin/common/labels.js';
+
 const TEXTS = {
   limit: ['Limit', '限价', 'Limite'],
   market: ['Market', '市价', 'Mercado'],
@@ -59,10 +61,5 @@ const TEXTS = {
   sell: ['Sell', '卖出', 'Vender'],
 };
 
-const COLUMN = { en: 0, 'zh-CN': 1, 'pt-BR': 2 };
-
 /** The label table for one locale: `labels('pt-BR').available === 'Disponível'`. */
-export function labels(locale) {
-  const col = COLUMN[locale] ?? 0;
-  return Object.fromEntries(Object.entries(TEXTS).map(([k, v]) => [k, v[col].normalize('NFC')]));
-}
+export const labels = labelsOf(TEXTS);

@@ -2,7 +2,7 @@
 // (common/params.js), and the per-instrument facts (assets, precision, default prices, contract value) the page
 // renders from.
 import {
-  COMMON_VALID, COMMON_DEFAULTS, UINT, oneOf, createParams, parsePositionList, parseOrderList,
+  COMMON_VALID, COMMON_DEFAULTS, UINT, oneOf, createParams, parsePositionList, parseOrderList, symbolPrices, boundParam,
 } from '/__standin/common/params.js';
 
 const POSITIVE = /^\d+(\.\d+)?$/;
@@ -60,25 +60,12 @@ export function instInfo(instId) {
   return { instId, base, quote, tick: known ? known.tick : 2, defaults: known, compact: `${base}${quote}` };
 }
 
-/** Effective mark price of `instId` (plain string) or null. */
-export function markOf(instId, explicit) {
-  if (explicit.mark && explicit._markSymbol === instId) return explicit.mark;
-  const info = instInfo(instId);
-  if (info.defaults) return info.defaults.mark;
-  const pos = parsePositions(explicit).find((p) => p.symbol === instId && p.mark);
-  return pos ? pos.mark : null;
-}
-
-/** Effective last price of `instId` (plain string) or null. */
-export function lastOf(instId, explicit) {
-  if (explicit.last && explicit._lastSymbol === instId) return explicit.last;
-  return instInfo(instId).defaults?.last ?? null;
-}
+/** Effective mark and last prices of a symbol (plain strings) or null (tests/sites/README.md: prices). */
+export const { markOf, lastOf } = symbolPrices((symbol, explicit) => instInfo(symbol).defaults, (explicit) => parsePositions(explicit));
 
 /** Coin per contract of `instId`: an explicit si-ctval binds to one instrument; defaults BTC 0.01, ETH 0.1, other 1. */
 export function ctvalOf(instId, explicit) {
-  if (explicit.ctval && explicit._ctvalSymbol === instId) return explicit.ctval;
-  return instInfo(instId).defaults?.ctval ?? '1';
+  return boundParam(explicit, 'ctval', instId) ?? instInfo(instId).defaults?.ctval ?? '1';
 }
 
 // ---- Lists (tests/sites/README.md: list encodings) ----

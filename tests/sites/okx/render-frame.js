@@ -3,7 +3,7 @@
 // leverage dialog).
 import { autoId } from './prng.js';
 import { submitKeys } from './render-form.js';
-import { chatWidget, plainButton } from '/__standin/common/frame.js';
+import { chatWidget, plainButton, chartIframe, tradingViewId } from '/__standin/common/frame.js';
 
 /** The market list's symbols. */
 export const MARKETS = ['BTC-USDT-SWAP', 'ETH-USDT-SWAP', 'BTC-USDC-SWAP', 'SOL-USDT-SWAP'];
@@ -27,12 +27,7 @@ export function buildQuickTrade(h, rng, L, v) {
 
 /** The chart iframe (about:blank, same origin) with decoy inputs carrying the form's classes and test ids. */
 export function buildChart(h, rng, L) {
-  const iframe = h('iframe', { id: `tradingview_${rng.chars(5, '0123456789abcdef')}`, src: 'about:blank', title: 'chart' });
-  const fill = () => {
-    const doc = iframe.contentDocument;
-    if (!doc || !doc.body || doc.getElementById('si-chart-decoys')) return;
-    const box = doc.createElement('div');
-    box.id = 'si-chart-decoys';
+  const { iframe, fill } = chartIframe(h, { id: tradingViewId(rng) }, (doc) => {
     const input = (value) => {
       const el = doc.createElement('input');
       el.className = 'okui-input-input';
@@ -44,11 +39,9 @@ export function buildChart(h, rng, L) {
     max.textContent = `${L.available}5,555.55 USDT`;
     const lev = doc.createElement('button');
     lev.textContent = '77x';
-    box.append(input('55555.5'), input('9.99'), max, lev);
-    doc.body.append(box);
-  };
-  iframe.addEventListener('load', fill);
-  return { iframe, fill };
+    return [input('55555.5'), input('9.99'), max, lev];
+  });
+  return { node: iframe, fill };
 }
 
 /** A shadow-root chat widget holding a submit button with the real class (tests/sites/README.md: noise widgets). */

@@ -3,7 +3,7 @@
 // maps every registry venue's hosts to the local stand-in server.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { useStandinPages, inPage, api, expectServerRoutes, firefoxSmoke } from '../common/harness.ts';
+import { useStandinPages, inPage, api, expectServerRoutes, firefoxSmoke, sampleStalehides } from '../common/harness.ts';
 
 const ORIGIN = 'https://www.okx.com';
 // The venue's page-side helpers, installed before any page script runs after the shared `vis` / `txt` / `visAll`
@@ -112,36 +112,14 @@ describe('OKX swap stand-in', () => {
   });
 
   it('the root-defining class has exactly one visible match during re-renders, for every si-stalehide (README: one visible form root)', async () => {
-    const methods = ['display', 'hidden', 'aria', 'visibility'];
-    const results = await Promise.all(methods.map(async (m) => {
-      const page = await open('/trade-swap/btc-usdt-swap', `si-seed=3&si-delay=0&si-rerender=40&si-stalehide=${m}`);
-      // Sample on every mutation of the form slot and every 5 ms until eight re-renders were seen.
-      const r = await page.evaluate(() => new Promise<any>((resolve) => {
-        const w = window as any;
-        const counts: number[] = [];
-        const roots = new Set<Element>();
-        const staleSeen = new Set<string>();
-        const sample = () => {
-          const live = w.visAll('.place-order-container-common');
-          counts.push(live.length);
-          for (const root of live) roots.add(root);
-          for (const s of document.querySelectorAll('[data-si-stale]')) {
-            const e = s as HTMLElement;
-            staleSeen.add(e.hidden ? 'hidden' : e.getAttribute('aria-hidden') === 'true' ? 'aria' : e.style.display === 'none' ? 'display' : e.style.visibility === 'hidden' ? 'visibility' : 'visible!');
-          }
-          if (roots.size >= 8) done();
-        };
-        const obs = new MutationObserver(sample);
-        const t = setInterval(sample, 5);
-        const done = () => { obs.disconnect(); clearInterval(t); resolve({ counts: [...new Set(counts)], stale: [...staleSeen], roots: roots.size }); };
-        obs.observe(document.querySelector('.si-form-slot')!, { childList: true, subtree: true, attributes: true });
-      }));
-      await page.close();
-      return r;
-    }));
-    results.forEach((r, i) => {
+    // Sample on every mutation of the form slot and every 5 ms until eight re-renders were seen.
+    const results = await sampleStalehides(open, '/trade-swap/btc-usdt-swap', 'si-seed=3&si-delay=0&si-rerender=40', `() => {
+      const live = visAll('.place-order-container-common');
+      return { count: live.length, root: live[0] };
+    }`, { ms: 20000, untilRoots: 8 });
+    results.forEach((r) => {
       expect(r.counts).toEqual([1]);
-      expect(r.stale).toEqual([methods[i]]);
+      expect(r.stale).toEqual([r.method]);
       expect(r.roots).toBe(8);
     });
   });
@@ -349,6 +327,14 @@ describe('OKX swap stand-in', () => {
     expect(formFirst.during).toEqual({ path: '/pt-br/trade-swap/eth-usdt-swap', title: 'BTC-USDC-SWAP', unit: 'BTC' });
     expect(formFirst.after.path).toBe('/pt-br/trade-swap/btc-usdc-swap');
     expect((await inPage<any>(page, READ_FORM)).avail).toEqual(['Disponível8.000,00 USDC']);
+    // Back: the URL returns to the ETH swap at once, the form (and with it the title) follows after the navigation delay.
+    const during = await page.evaluate(() => new Promise<{ path: string; title: string | undefined }>((resolve) => {
+      addEventListener('popstate', () => resolve({ path: location.pathname, title: document.title.split(' | ')[1] }), { once: true });
+      history.back();
+    }));
+    expect(during).toEqual({ path: '/pt-br/trade-swap/eth-usdt-swap', title: 'BTC-USDC-SWAP' });
+    await page.waitForFunction(() => document.title.split(' | ')[1] === 'ETH-USDT-SWAP');
+    expect((await inPage<any>(page, READ_FORM)).avail).toEqual(['Disponível8.000,00 USDT']);
     await page.close();
   });
 

@@ -1,12 +1,9 @@
 // The order book drawn on a canvas, the walked last price in `span.last` and the mutation storm
 // (tests/sites/README.md: order-book storm). OKX renders its book on a canvas with no row DOM: every storm step
 // redraws part of the canvas and makes exactly one DOM mutation, on `span.last` (a text change or a class toggle).
-import { display } from '/__standin/common/format.js';
-import { parseDec, add } from '/__standin/common/dec.js';
-import { runStorm } from '/__standin/common/storm.js';
+import { runStorm, priceWalk } from '/__standin/common/storm.js';
 
 const BOOK_ROWS = 10;
-const MAX_WALK_TICKS = 30;
 const ROW_HEIGHT = 16;
 
 /**
@@ -16,12 +13,8 @@ const ROW_HEIGHT = 16;
  */
 export function createOrderBook(opts) {
   const { h, rng } = opts;
-  let walk = 0; // ticks away from si-last
-  const priceText = (offsetTicks) => {
-    const { last, tick } = opts.market();
-    const p = last ? parseDec(last) : null;
-    return p ? display(add(p, { n: BigInt(walk + offsetTicks), s: tick }), tick, opts.fmt()) : '--';
-  };
+  const walk = priceWalk(opts.market, opts.fmt);
+  const priceText = walk.text;
   const canvas = h('canvas', { width: '240', height: String(ROW_HEIGHT * (BOOK_ROWS * 2 + 1)) });
   const el = h('div', { class: 'order-book-box' }, canvas);
   const ctx = canvas.getContext('2d');
@@ -50,8 +43,8 @@ export function createOrderBook(opts) {
   const toggle = () => opts.lastEl()?.classList.toggle(rng() < 0.5 ? 'si-up' : 'si-down');
   const step = () => {
     drawRow(rng.int(0, BOOK_ROWS * 2));
-    if (rng() < 0.5 && opts.market().last) {
-      walk = Math.max(-MAX_WALK_TICKS, Math.min(MAX_WALK_TICKS, walk + (rng() < 0.5 ? -1 : 1)));
+    if (rng() < 0.5 && walk.known()) {
+      walk.step(rng);
       drawRow(BOOK_ROWS);
       if (setLast(priceText(0))) return;
     }
@@ -65,7 +58,7 @@ export function createOrderBook(opts) {
     lastText: () => priceText(0),
     /** A new instrument: restart the walk at si-last and redraw the book. */
     reset() {
-      walk = 0;
+      walk.reset();
       drawAll();
       setLast(priceText(0));
     },
