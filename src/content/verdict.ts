@@ -50,13 +50,10 @@ const BOTH_MODES: readonly Mode[] = ['isolated', 'cross'];
 const REDUCING = new Set<SideEvaluation['effect']>(['reduces', 'closes']);
 
 /**
- * Effects a reduce-only order cannot have: a reduce-only order may only reduce the position, so one
- * that would open or add is not placed (Binance error -2022 "ReduceOnly Order is rejected",
- * https://developers.binance.com/docs/derivatives/usds-margined-futures/error-code; `reduceOnly` in
- * https://bybit-exchange.github.io/docs/v5/order/create-order and
- * https://www.okx.com/docs-v5/en/#order-book-trading-trade-post-place-order). Such a click either breaks
- * the limit (box off) or places nothing (box on), so it can be judged without reading the box. A flip
- * could only close with the box on, so it cannot.
+ * Effects a reduce-only order cannot have: a reduce-only order may only reduce the position, so the
+ * exchanges do not place one that would open or add (README: Pre-submit check cites their order APIs).
+ * Such a click either breaks the limit (box off) or places nothing (box on), so it can be judged without
+ * reading the box. A flip could only close with the box on, so it cannot.
  */
 const NOT_REDUCE_ONLY = new Set<SideEvaluation['effect']>(['opens', 'adds']);
 
