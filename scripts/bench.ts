@@ -20,7 +20,7 @@
  *                             timestamped in the page. {p50, p95}
  *   pageOverheadPct           main-thread time (CDP TaskDuration) the extension adds, as % of a 10 s window:
  *                             a page with the extension vs the same page in a context without it, in the
- *                             same run, each alone in the browser; median of three pairs
+ *                             same run, each alone in the browser; median of five pairs
  *   coldStartMs               key press → panel right after the service worker was stopped (median of 5)
  *   contentScriptGzipBytes    gzip size of the venue's built content script (each venue has its own: one adapter
  *                             and the shared panel)
@@ -49,7 +49,7 @@ const PAGE_CHANGES = 40;
 const ROUND_TRIPS = 50;
 const COLD_STARTS = 5;
 const OVERHEAD_WINDOW_MS = 10_000;
-const OVERHEAD_WINDOWS = 3;
+const OVERHEAD_WINDOWS = 5;
 const URL_PARAMS = `si-seed=4242&si-delay=100&si-storm=${STORM}&si-price=60000&si-qty=0.1&si-stale=0`;
 /** The two wallet balances the page-change samples alternate between. */
 const WALLETS = ['10000', '12345.67'] as const;
@@ -320,7 +320,7 @@ async function benchVenue(browser: ChromiumTestBrowser, venue: VenueEntry, site:
 
   // Overhead: the same page with and without the extension (a separate browser context has none),
   // each alone in the browser over a 10 s window (two pages at once on 2 cores slow each other's
-  // tasks by more than the extension costs); pairs alternate, median of three.
+  // tasks by more than the extension costs); pairs alternate, median of five (one pair alone varies by about 2 % of the window).
   const overheads: number[] = [];
   for (let pair = 0; pair < OVERHEAD_WINDOWS; pair++) {
     const busyWith = await busyAlone(await browser.newPage(), url, waitForPanelReady);
