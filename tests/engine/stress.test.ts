@@ -51,6 +51,8 @@ const scaled = (min: number, max: number, scale: number) => fc.integer({ min, ma
 /** A notional spread over many orders of magnitude: mantissa × 10^exponent. */
 const notional = (minExp: number, maxExp: number) => fc.tuple(fc.integer({ min: 100, max: 999 }), fc.integer({ min: minExp, max: maxExp })).map(([m, e]) => new D(m).times(new D(10).pow(e - 2)));
 const sideArb = fc.constantFrom<Side>('long', 'short');
+/** A size for about this notional at the mark: 6 decimals, never zero. */
+const sizeAt = (notional: Dec, mark: Dec) => notional.div(mark).toDecimalPlaces(6, D.ROUND_DOWN).plus('0.000001');
 
 const otherArb = (v: VenueCase) =>
   fc.record({
@@ -80,7 +82,7 @@ type Account = ReturnType<typeof accountArb> extends fc.Arbitrary<infer T> ? T :
 
 /** The other position as the background gives it: its tier at its own mark when its table holds it. */
 function openPosition(v: VenueCase, o: Account['others'][number], i: number): OpenPosition {
-  const size = o.notional.div(o.mark).toDecimalPlaces(6, D.ROUND_DOWN).plus('0.000001');
+  const size = sizeAt(o.notional, o.mark);
   const entry = o.mark.times(new D(1000 + o.entryMove).div(1000)).toDecimalPlaces(2);
   const tier = o.table && tierForNotional(o.table, RULES[v.rule], size.times(o.mark));
   const position: OpenPosition = {
@@ -92,7 +94,7 @@ function openPosition(v: VenueCase, o: Account['others'][number], i: number): Op
 }
 
 function scenarioOf(v: VenueCase, a: Account): OrderScenario {
-  const size = a.notional.div(a.mark).toDecimalPlaces(6, D.ROUND_DOWN).plus('0.000001');
+  const size = sizeAt(a.notional, a.mark);
   const price = a.mark.times(new D(1000 + a.priceMove).div(1000)).toDecimalPlaces(1);
   const wallet = a.notional.div(a.leverage).times(a.walletShare).div(100).toDecimalPlaces(2);
   return {

@@ -129,7 +129,6 @@ describe('units, modes and order types', () => {
     },
   });
 
-
   tpslCase(si);
 
   assetModeCases(si, 'asset mode %s', [['multi', 'multi'], ['portfolio', 'portfolio']]);
@@ -214,7 +213,6 @@ describe('timing: hydration, re-renders, stale copies, navigation', () => {
       { symbol: 'BTCUSDT', quoteAsset: 'USDT', side: 'long', size: '0.500', sizeUnit: 'base', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', exchangeLiquidationPrice: null },
     ],
   });
-
 
   rerenderCases(si, {
     params: { qty: '0.123', maxbuy: '1.5' },

@@ -189,7 +189,6 @@ describe('timing: hydration, re-renders, stale copies, navigation', () => {
     own: [{ symbol: 'BTCUSDT', side: 'long', size: '0.500' }],
   });
 
-
   rerenderCases(si, {
     params: { qty: '0.123', tp: '65000' },
     check: (s) => {

@@ -216,7 +216,6 @@ describe('timing: hydration, re-renders, stale copies, navigation', () => {
     ],
   });
 
-
   rerenderCases(si, {
     params: { qty: '0.123', side: 'sell' },
     check: (s) => {

@@ -139,7 +139,6 @@ describe('units, modes and order types', () => {
     },
   });
 
-
   tpslCase(si);
 
   assetModeCases(si, 'account mode %s', [['multi', 'multi'], ['portfolio', 'portfolio']]);
@@ -223,7 +222,6 @@ describe('timing: hydration, re-renders, stale copies, navigation', () => {
       { symbol: 'BTC-USDT-SWAP', quoteAsset: 'USDT', side: 'long', size: '50', sizeUnit: 'contracts', entryPrice: '60000.0', markPrice: '61000.0', marginMode: 'cross', leverage: '20', exchangeLiquidationPrice: null },
     ],
   });
-
 
   rerenderCases(si, {
     params: { qty: '123', maxbuy: '1.5' },
