@@ -257,7 +257,8 @@ describe('max size within your limits', () => {
           }
         }
       }),
-      { numRuns: 120 },
+      // About a quarter of the runs find a size; at 120 runs the count fell to 13 in one of ten draws.
+      { numRuns: 400 },
     );
     // The property says something only if sizes were found.
     expect(sized).toBeGreaterThan(20);
